@@ -1,0 +1,59 @@
+# The two commands of the README: `make run` and `make test`. Everything else is a helper for them.
+SHELL := /bin/bash
+VENV := .venv
+PY := $(VENV)/bin/python
+TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/stafett
+TEST_REDIS_URL ?= redis://127.0.0.1:6379/0
+
+.PHONY: run test lint check-services assets messages benchmark browser-deps
+
+## Install everything, migrate, load demo data and start web + Celery worker + beat on the embedded default.
+run: $(VENV)/.installed-dev assets
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py seed_demo --if-empty
+	$(PY) manage.py serve_demo
+
+## Lint plus the whole test suite against PostgreSQL and Redis.
+test: export DATABASE_URL ?= $(TEST_DATABASE_URL)
+test: export REDIS_URL ?= $(TEST_REDIS_URL)
+test: $(VENV)/.installed-dev assets browser-deps check-services lint
+	$(PY) manage.py makemigrations --check --dry-run
+	$(VENV)/bin/pytest $(PYTEST_ARGS)
+
+check-services: $(VENV)/.installed-dev
+	$(PY) scripts/check_services.py
+
+lint: $(VENV)/.installed-dev
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+## Benchmarks at realistic scale (see README): BENCH_YOUTHS=50000 make benchmark
+benchmark: export DATABASE_URL ?= $(TEST_DATABASE_URL)
+benchmark: $(VENV)/.installed-dev assets
+	$(PY) manage.py benchmark --youths $${BENCH_YOUTHS:-50000}
+
+messages: $(VENV)/.installed-dev
+	$(PY) manage.py makemessages -l nb -l nn -l en --no-obsolete --ignore=.venv --ignore=node_modules
+	$(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules
+
+$(VENV)/.installed-dev: requirements/base.txt requirements/dev.txt
+	@python=$$(scripts/find-python) && echo "Using $$python" && \
+	  ( [ -x $(PY) ] || $$python -m venv $(VENV) )
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements/dev.txt
+	touch $@
+
+## Designsystemet CSS and theme come from npm and are served as static files (no CDN).
+assets: node_modules/.package-lock.json
+
+node_modules/.package-lock.json: package.json package-lock.json
+	@command -v npm >/dev/null || { echo "error: npm (Node.js) is needed to install Designsystemet's CSS" >&2; exit 1; }
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+## Browser tests run in the system's Chromium; install it when missing (root on Debian).
+browser-deps:
+	@command -v chromium >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else echo "error: browser tests need Chromium: install the 'chromium' package" >&2; exit 1; fi; }

@@ -1,0 +1,65 @@
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from coordination.models import Agency, InformationCategory, Youth
+from pathways.models.append_only import AppendOnlyModel
+
+
+class LogEntryKind(models.TextChoices):
+    CONTACT = "contact", _("Contact with the youth")
+    MEETING = "meeting", _("Meeting")
+    PHONE = "phone", _("Phone or message")
+    MISSED_APPOINTMENT = "missed", _("Missed appointment")
+    OUTREACH = "outreach", _("Outreach")
+    NOTE = "note", _("Note")
+    LEVEL_CHANGE = "level", _("BTI level change")
+    HANDOVER = "handover", _("Handover")
+    PLAN_CHANGE = "plan", _("Plan change")
+    EVALUATION = "evaluation", _("Evaluation")
+    TRANSITION = "transition", _("Transition")
+    CASE_DECISION = "case", _("Case closed or reopened")
+
+
+# Entries that count as contact with the youth for "days since last contact" and follow-up rules.
+CONTACT_KINDS = frozenset({LogEntryKind.CONTACT, LogEntryKind.MEETING, LogEntryKind.PHONE, LogEntryKind.OUTREACH})
+# Kinds a caseworker writes by hand; the others are written by services as side effects.
+MANUAL_KINDS = (
+    LogEntryKind.CONTACT,
+    LogEntryKind.PHONE,
+    LogEntryKind.MEETING,
+    LogEntryKind.MISSED_APPOINTMENT,
+    LogEntryKind.OUTREACH,
+    LogEntryKind.NOTE,
+)
+
+
+class LogEntry(AppendOnlyModel):
+    """One line of the stafettlogg. Never updated or deleted: a correction is a new entry."""
+
+    youth = models.ForeignKey(Youth, on_delete=models.PROTECT, related_name="log_entries")
+    kind = models.CharField(_("kind"), max_length=12, choices=LogEntryKind.choices)
+    category = models.CharField(
+        _("information category"),
+        max_length=16,
+        choices=InformationCategory.choices,
+        default=InformationCategory.GENERAL,
+    )
+    text = models.TextField(_("text"))
+    occurred_at = models.DateTimeField(_("when it happened"))
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="+")
+    recorded_at = models.DateTimeField(default=timezone.now)
+    corrects = models.ForeignKey(
+        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="corrections"
+    )
+
+    class Meta:
+        ordering = ["-occurred_at", "-id"]
+        verbose_name = _("log entry")
+        verbose_name_plural = _("log entries")
+        indexes = [models.Index(fields=["youth", "-occurred_at"]), models.Index(fields=["youth", "kind"])]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.occurred_at:%Y-%m-%d}"
