@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.forms",
     "django_htmx",
     "guardian",
     "coordination",
@@ -79,6 +80,9 @@ TEMPLATES = [
         },
     },
 ]
+
+# Form fields render through templates/django/forms/ so every form gets Designsystemet markup.
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 if EMBEDDED:
     VAR_DIR.mkdir(parents=True, exist_ok=True)

@@ -24,7 +24,12 @@ class User(AbstractUser):
     """A staff user (caseworker, team lead, administrator). Youth logins come later."""
 
     agency = models.ForeignKey(
-        Agency, verbose_name=_("agency"), on_delete=models.PROTECT, null=True, blank=True, related_name="staff"
+        Agency,
+        verbose_name=_("agency"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="staff",
     )
     is_team_lead = models.BooleanField(_("team lead of own agency"), default=False)
     job_title = models.CharField(_("job title"), max_length=100, blank=True)

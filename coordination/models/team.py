@@ -24,7 +24,9 @@ class TeamMembership(models.Model):
                 fields=["youth", "user"], condition=Q(ended_on__isnull=True), name="one_open_membership"
             ),
         ]
-        indexes = [models.Index(fields=["user", "youth"], condition=Q(ended_on__isnull=True), name="active_mem")]
+        indexes = [
+            models.Index(fields=["user", "youth"], condition=Q(ended_on__isnull=True), name="active_mem")
+        ]
 
     def __str__(self) -> str:
         return f"{self.user} – {self.youth}"

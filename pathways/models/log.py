@@ -23,7 +23,9 @@ class LogEntryKind(models.TextChoices):
 
 
 # Entries that count as contact with the youth for "days since last contact" and follow-up rules.
-CONTACT_KINDS = frozenset({LogEntryKind.CONTACT, LogEntryKind.MEETING, LogEntryKind.PHONE, LogEntryKind.OUTREACH})
+CONTACT_KINDS = frozenset(
+    {LogEntryKind.CONTACT, LogEntryKind.MEETING, LogEntryKind.PHONE, LogEntryKind.OUTREACH}
+)
 # Kinds a caseworker writes by hand; the others are written by services as side effects.
 MANUAL_KINDS = (
     LogEntryKind.CONTACT,

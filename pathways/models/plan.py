@@ -33,7 +33,9 @@ class Goal(models.Model):
     kind = models.CharField(_("kind"), max_length=16, choices=GoalKind.choices)
     # Written in the youth's own words.
     description = models.TextField(_("goal in the youth's own words"))
-    status = models.CharField(_("status"), max_length=10, choices=GoalStatus.choices, default=GoalStatus.ACTIVE)
+    status = models.CharField(
+        _("status"), max_length=10, choices=GoalStatus.choices, default=GoalStatus.ACTIVE
+    )
     category = models.CharField(
         _("information category"),
         max_length=16,
@@ -85,7 +87,9 @@ class Action(models.Model):
     start_date = models.DateField(_("start date"))
     evaluation_date = models.DateField(_("evaluation date"))
     follow_up_days = models.PositiveSmallIntegerField(_("follow-up interval (days)"), default=14)
-    status = models.CharField(_("status"), max_length=10, choices=ActionStatus.choices, default=ActionStatus.PLANNED)
+    status = models.CharField(
+        _("status"), max_length=10, choices=ActionStatus.choices, default=ActionStatus.PLANNED
+    )
     category = models.CharField(
         _("information category"),
         max_length=16,

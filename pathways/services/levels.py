@@ -1,0 +1,35 @@
+"""BTI level changes: a description of need, logged with a reason, never a gate for help."""
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from coordination.errors import BusinessRuleError
+from coordination.models import BtiLevel, User, Youth
+from pathways.models import LevelChange
+from pathways.services.log import log_entry_record_system
+
+
+@transaction.atomic
+def level_change(*, actor: User, youth: Youth, to_level: int, reason: str) -> LevelChange:
+    youth = Youth.objects.select_for_update().get(pk=youth.pk)
+    if not youth.is_active:
+        raise BusinessRuleError(_("The case is closed. Reopen it to change the level."))
+    if to_level not in BtiLevel.values:
+        raise BusinessRuleError(_("Choose a BTI level from 0 to 3."))
+    if to_level == youth.bti_level:
+        raise BusinessRuleError(_("The youth is already at this level."))
+    if not reason.strip():
+        raise BusinessRuleError(_("Give a reason for the level change."))
+    change = LevelChange.objects.create(
+        youth=youth, from_level=youth.bti_level, to_level=to_level, reason=reason.strip(), changed_by=actor
+    )
+    youth.bti_level = to_level
+    youth.save(update_fields=["bti_level"])
+    log_entry_record_system(
+        youth=youth,
+        actor=actor,
+        kind="level",
+        text=_("BTI level changed from %(old)s to %(new)s: %(reason)s")
+        % {"old": change.from_level, "new": to_level, "reason": change.reason},
+    )
+    return change

@@ -1,0 +1,94 @@
+"""Appending to the stafettlogg. Entries are never changed: corrections are new entries."""
+
+import datetime
+
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from coordination.errors import BusinessRuleError
+from coordination.models import InformationCategory, User, Youth
+from pathways.models import CONTACT_KINDS, MANUAL_KINDS, LogEntry
+
+# A caseworker's clock may run a little ahead; anything further in the future is a typo.
+_FUTURE_TOLERANCE = datetime.timedelta(minutes=10)
+
+
+def _require_agency(actor: User) -> None:
+    if actor.agency_id is None:
+        raise BusinessRuleError(_("Only staff who belong to an agency can write in the log."))
+
+
+def _note_contact(youth: Youth, kind: str, occurred_at: datetime.datetime) -> None:
+    if kind in CONTACT_KINDS:
+        # Only ever moves forward, so a late-registered old contact does not hide a newer one.
+        Youth.objects.filter(pk=youth.pk).filter(
+            Q(last_contact_at__isnull=True) | Q(last_contact_at__lt=occurred_at)
+        ).update(last_contact_at=occurred_at)
+
+
+@transaction.atomic
+def log_entry_append(
+    *,
+    actor: User,
+    youth: Youth,
+    kind: str,
+    text: str,
+    occurred_at: datetime.datetime,
+    category: str = InformationCategory.GENERAL,
+) -> LogEntry:
+    _require_agency(actor)
+    if kind not in MANUAL_KINDS:
+        raise BusinessRuleError(_("This kind of entry is written by the system, not by hand."))
+    if not text.strip():
+        raise BusinessRuleError(_("The entry needs a text."))
+    if occurred_at > timezone.now() + _FUTURE_TOLERANCE:
+        raise BusinessRuleError(_("An entry cannot describe something that has not happened yet."))
+    entry = LogEntry.objects.create(
+        youth=youth,
+        kind=kind,
+        category=category,
+        text=text.strip(),
+        occurred_at=occurred_at,
+        author=actor,
+        agency_id=actor.agency_id,
+    )
+    _note_contact(youth, kind, occurred_at)
+    return entry
+
+
+@transaction.atomic
+def log_entry_correct(*, actor: User, original: LogEntry, text: str) -> LogEntry:
+    """Adds a correction pointing at the original; the original stays as it was written."""
+    _require_agency(actor)
+    if original.author_id != actor.pk:
+        raise BusinessRuleError(_("Only the author of an entry can correct it."))
+    if not text.strip():
+        raise BusinessRuleError(_("The correction needs a text."))
+    return LogEntry.objects.create(
+        youth_id=original.youth_id,
+        kind=original.kind,
+        category=original.category,
+        text=text.strip(),
+        occurred_at=original.occurred_at,
+        author=actor,
+        agency_id=actor.agency_id,
+        corrects=original,
+    )
+
+
+def log_entry_record_system(
+    *, youth: Youth, actor: User, kind: str, text: str, category: str = InformationCategory.GENERAL
+) -> LogEntry:
+    """Entries written as a side effect of another action (handover, plan change, level change…)."""
+    agency_id = actor.agency_id or youth.originating_agency_id
+    return LogEntry.objects.create(
+        youth=youth,
+        kind=kind,
+        category=category,
+        text=text,
+        occurred_at=timezone.now(),
+        author=actor,
+        agency_id=agency_id,
+    )

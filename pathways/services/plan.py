@@ -1,0 +1,183 @@
+"""Writes to the action plan: goals, actions (tiltak) and their evaluations."""
+
+import datetime
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from coordination.errors import BusinessRuleError
+from coordination.models import TeamMembership, User, Youth
+from pathways.models import Action, ActionStatus, Evaluation, Goal, NextStep
+from pathways.services.log import log_entry_record_system
+from pathways.services.versioning import update_if_unchanged
+
+
+def _require_open_case(youth: Youth) -> None:
+    if not youth.is_active:
+        raise BusinessRuleError(_("The case is closed. Reopen it to change the plan."))
+
+
+def _require_team_member(youth: Youth, user: User, role: str) -> None:
+    if not TeamMembership.objects.filter(youth=youth, user=user, ended_on__isnull=True).exists():
+        raise BusinessRuleError(_("The %(role)s must be on the youth's team.") % {"role": role})
+
+
+def _check_dates(start_date: datetime.date, evaluation_date: datetime.date) -> None:
+    if evaluation_date < start_date:
+        raise BusinessRuleError(_("The evaluation date cannot be before the start date."))
+
+
+@transaction.atomic
+def goal_create(*, actor: User, youth: Youth, kind: str, description: str, category: str) -> Goal:
+    _require_open_case(youth)
+    goal = Goal.objects.create(
+        youth=youth,
+        kind=kind,
+        description=description.strip(),
+        category=category,
+        created_by=actor,
+        agency_id=actor.agency_id,
+    )
+    log_entry_record_system(
+        youth=youth,
+        actor=actor,
+        kind="plan",
+        category=category,
+        text=_("New goal: %(goal)s") % {"goal": goal.description},
+    )
+    return goal
+
+
+@transaction.atomic
+def goal_update(*, actor: User, goal: Goal, expected_version: int, **fields) -> Goal:
+    _require_open_case(goal.youth)
+    update_if_unchanged(goal, expected_version=expected_version, **fields)
+    log_entry_record_system(
+        youth=goal.youth,
+        actor=actor,
+        kind="plan",
+        category=goal.category,
+        text=_("Goal changed: %(goal)s") % {"goal": goal.description},
+    )
+    return goal
+
+
+@transaction.atomic
+def action_create(
+    *,
+    actor: User,
+    goal: Goal,
+    description: str,
+    responsible: User,
+    evaluator: User,
+    start_date: datetime.date,
+    evaluation_date: datetime.date,
+    follow_up_days: int,
+    category: str,
+    status: str = ActionStatus.PLANNED,
+) -> Action:
+    youth = goal.youth
+    _require_open_case(youth)
+    _check_dates(start_date, evaluation_date)
+    _require_team_member(youth, responsible, _("responsible person"))
+    _require_team_member(youth, evaluator, _("evaluator"))
+    action = Action.objects.create(
+        goal=goal,
+        youth=youth,
+        description=description.strip(),
+        responsible=responsible,
+        responsible_agency_id=responsible.agency_id,
+        evaluator=evaluator,
+        start_date=start_date,
+        evaluation_date=evaluation_date,
+        follow_up_days=follow_up_days,
+        category=category,
+        status=status,
+        created_by=actor,
+    )
+    log_entry_record_system(
+        youth=youth,
+        actor=actor,
+        kind="plan",
+        category=category,
+        text=_("New action: %(action)s (responsible: %(name)s, evaluation %(date)s)")
+        % {"action": action.description, "name": responsible, "date": evaluation_date.strftime("%d.%m.%Y")},
+    )
+    return action
+
+
+@transaction.atomic
+def action_update(*, actor: User, action: Action, expected_version: int, **fields) -> Action:
+    youth = action.youth
+    _require_open_case(youth)
+    _check_dates(
+        fields.get("start_date", action.start_date), fields.get("evaluation_date", action.evaluation_date)
+    )
+    if "responsible" in fields:
+        _require_team_member(youth, fields["responsible"], _("responsible person"))
+        fields["responsible_agency_id"] = fields["responsible"].agency_id
+    if "evaluator" in fields:
+        _require_team_member(youth, fields["evaluator"], _("evaluator"))
+    update_if_unchanged(action, expected_version=expected_version, **fields)
+    log_entry_record_system(
+        youth=youth,
+        actor=actor,
+        kind="plan",
+        category=action.category,
+        text=_("Action changed: %(action)s") % {"action": action.description},
+    )
+    return action
+
+
+_STATUS_AFTER = {NextStep.COMPLETE: ActionStatus.COMPLETED, NextStep.STOP: ActionStatus.STOPPED}
+
+
+@transaction.atomic
+def evaluation_create(
+    *,
+    actor: User,
+    action: Action,
+    outcome: str,
+    assessment: str,
+    youth_view: str,
+    next_step: str,
+    next_evaluation_date: datetime.date | None,
+) -> Evaluation:
+    """Records an evaluation with the youth's view; continuing needs a new evaluation date."""
+    action = Action.objects.select_for_update().select_related("youth").get(pk=action.pk)
+    _require_open_case(action.youth)
+    if not youth_view.strip():
+        raise BusinessRuleError(_("Write down the youth's own view of how the action is going."))
+    continues = next_step not in _STATUS_AFTER
+    if continues and next_evaluation_date is None:
+        raise BusinessRuleError(_("Set the next evaluation date when the action continues."))
+    if continues and next_evaluation_date < action.start_date:
+        raise BusinessRuleError(_("The evaluation date cannot be before the start date."))
+    evaluation = Evaluation.objects.create(
+        action=action,
+        outcome=outcome,
+        assessment=assessment.strip(),
+        youth_view=youth_view.strip(),
+        next_step=next_step,
+        next_evaluation_date=next_evaluation_date if continues else None,
+        category=action.category,
+        evaluated_by=actor,
+        agency_id=actor.agency_id,
+    )
+    new_fields = {"status": _STATUS_AFTER.get(next_step, ActionStatus.ONGOING)}
+    if continues:
+        new_fields["evaluation_date"] = next_evaluation_date
+    update_if_unchanged(action, expected_version=action.version, **new_fields)
+    log_entry_record_system(
+        youth=action.youth,
+        actor=actor,
+        kind="evaluation",
+        category=action.category,
+        text=_("Evaluation of “%(action)s”: %(outcome)s. The youth's view: %(view)s")
+        % {
+            "action": action.description,
+            "outcome": evaluation.get_outcome_display(),
+            "view": evaluation.youth_view,
+        },
+    )
+    return evaluation

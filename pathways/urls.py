@@ -1,0 +1,23 @@
+"""Pages of one youth's plan, log, meetings and transitions (mounted under /ungdommer/<youth_id>/)."""
+
+from django.urls import path
+
+from pathways.views import care, log, plan
+
+urlpatterns = [
+    path("plan/", plan.plan, name="plan"),
+    path("plan/mal/ny/", plan.goal_new, name="goal_new"),
+    path("plan/mal/<int:goal_id>/endre/", plan.goal_edit, name="goal_edit"),
+    path("plan/mal/<int:goal_id>/tiltak/ny/", plan.action_new, name="action_new"),
+    path("plan/tiltak/<int:action_id>/endre/", plan.action_edit, name="action_edit"),
+    path("plan/tiltak/<int:action_id>/evaluer/", plan.evaluation_new, name="evaluation_new"),
+    path("logg/", log.log, name="log"),
+    path("logg/<int:entry_id>/korriger/", log.correction_new, name="correction_new"),
+    path("niva/", care.level, name="level_change"),
+    path("moter/", care.meetings, name="meetings"),
+    path("moter/ny/", care.meeting_new, name="meeting_new"),
+    path("moter/<int:meeting_id>/referat/", care.meeting_minutes, name="meeting_minutes"),
+    path("overganger/", care.transitions, name="transitions"),
+    path("overganger/ny/", care.transition_new, name="transition_new"),
+    path("overganger/<int:transition_id>/endre/", care.transition_edit, name="transition_edit"),
+]
