@@ -4,20 +4,25 @@ VENV := .venv
 PY := $(VENV)/bin/python
 TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/stafett
 TEST_REDIS_URL ?= redis://127.0.0.1:6379/0
+# Only for the test run: production refuses to start without a real SECRET_KEY.
+TEST_SECRET_KEY := insecure-key-for-the-test-suite-only
 
 .PHONY: run test lint check-services assets messages benchmark browser-deps
 
 ## Install everything, migrate, load demo data and start web + Celery worker + beat on the embedded default.
 run: $(VENV)/.installed-dev assets
 	$(PY) manage.py migrate --noinput
+	$(PY) manage.py collectstatic --noinput -v0
 	$(PY) manage.py seed_demo --if-empty
 	$(PY) manage.py serve_demo
 
 ## Lint plus the whole test suite against PostgreSQL and Redis.
 test: export DATABASE_URL ?= $(TEST_DATABASE_URL)
 test: export REDIS_URL ?= $(TEST_REDIS_URL)
+test: export SECRET_KEY ?= $(TEST_SECRET_KEY)
 test: $(VENV)/.installed-dev assets browser-deps check-services lint
 	$(PY) manage.py makemigrations --check --dry-run
+	$(PY) manage.py collectstatic --noinput -v0
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
 
 check-services: $(VENV)/.installed-dev
@@ -29,6 +34,7 @@ lint: $(VENV)/.installed-dev
 
 ## Benchmarks at realistic scale (see README): BENCH_YOUTHS=50000 make benchmark
 benchmark: export DATABASE_URL ?= $(TEST_DATABASE_URL)
+benchmark: export SECRET_KEY ?= $(TEST_SECRET_KEY)
 benchmark: $(VENV)/.installed-dev assets
 	$(PY) manage.py benchmark --youths $${BENCH_YOUTHS:-50000}
 

@@ -35,7 +35,8 @@ def create_function(apps, schema_editor):
                     USING ERRCODE = 'insufficient_privilege';
             END;
             $$ LANGUAGE plpgsql
-            """
+            """,
+            params=None,  # the body contains '%' placeholders of PL/pgSQL, not of the driver
         )
 
 
