@@ -17,31 +17,44 @@ def _status(youth) -> str:
 
 def test_close_needs_explanation_and_youth_view(cast):
     with pytest.raises(BusinessRuleError):
-        case_close(actor=cast.holder, youth=cast.youth, reason="goals_reached", explanation="Ferdig", youth_view="")
+        case_close(
+            actor=cast.holder, youth=cast.youth, reason="goals_reached", explanation="Ferdig", youth_view=""
+        )
     assert _status(cast.youth) == "active"
 
 
 def test_close_and_reopen_are_recorded_decisions(cast):
     case_close(
-        actor=cast.holder, youth=cast.youth, reason="goals_reached", explanation="Målene er nådd",
+        actor=cast.holder,
+        youth=cast.youth,
+        reason="goals_reached",
+        explanation="Målene er nådd",
         youth_view="Jeg klarer meg selv nå",
     )
     assert _status(cast.youth) == "closed"
     case_reopen(actor=cast.holder, youth=cast.youth, explanation="Ny bekymring fra skolen")
     assert _status(cast.youth) == "active"
-    assert list(CaseDecision.objects.filter(youth=cast.youth).values_list("kind", flat=True)) == ["reopen", "close"]
+    assert list(CaseDecision.objects.filter(youth=cast.youth).values_list("kind", flat=True)) == [
+        "reopen",
+        "close",
+    ]
 
 
 def test_many_missed_appointments_change_nothing(cast):
     before = Youth.objects.get(pk=cast.youth.pk)
     for days in range(1, 11):
         log_entry_append(
-            actor=cast.holder, youth=cast.youth, kind="missed", text="Møtte ikke til avtalt time",
+            actor=cast.holder,
+            youth=cast.youth,
+            kind="missed",
+            text="Møtte ikke til avtalt time",
             occurred_at=timezone.now() - datetime.timedelta(days=days),
         )
     after = Youth.objects.get(pk=cast.youth.pk)
     assert (after.status, after.bti_level, after.stafettholder_id) == (
-        before.status, before.bti_level, before.stafettholder_id,
+        before.status,
+        before.bti_level,
+        before.stafettholder_id,
     )
 
 

@@ -13,7 +13,9 @@ def _holder(youth) -> int:
 
 
 def test_request_leaves_old_holder_responsible(cast):
-    handover = handover_request(actor=cast.holder, youth=cast.youth, to_user=cast.member, note="Flytter skole")
+    handover = handover_request(
+        actor=cast.holder, youth=cast.youth, to_user=cast.member, note="Flytter skole"
+    )
     assert handover.status == HandoverStatus.PENDING
     assert _holder(cast.youth) == cast.holder.pk
 
@@ -23,7 +25,10 @@ def test_accept_moves_the_baton_and_keeps_history(cast):
     handover_accept(actor=cast.member, handover=handover)
     assert _holder(cast.youth) == cast.member.pk
     periods = StafettholderPeriod.objects.filter(youth=cast.youth).order_by("started_at")
-    assert [(p.user_id, p.ended_at is None) for p in periods] == [(cast.holder.pk, False), (cast.member.pk, True)]
+    assert [(p.user_id, p.ended_at is None) for p in periods] == [
+        (cast.holder.pk, False),
+        (cast.member.pk, True),
+    ]
     assert LogEntry.objects.filter(youth=cast.youth, kind="handover").count() == 2
 
 
@@ -66,12 +71,16 @@ def test_receiver_must_be_on_the_team(cast):
 
 def test_handover_pages_flow(cast, client):
     client.force_login(cast.holder)
-    response = client.post(f"/ungdommer/{cast.youth.pk}/stafett/ny/", {"to_user": cast.member.pk, "note": "Hei"})
+    response = client.post(
+        f"/ungdommer/{cast.youth.pk}/stafett/ny/", {"to_user": cast.member.pk, "note": "Hei"}
+    )
     assert response.status_code == 302
     handover = Handover.objects.get(youth=cast.youth)
     client.force_login(cast.member)
     assert cast.youth.full_name.encode() in client.get("/stafetter/").content
-    response = client.post(f"/ungdommer/{cast.youth.pk}/stafett/{handover.pk}/svar/", {"accept": "1", "note": ""})
+    response = client.post(
+        f"/ungdommer/{cast.youth.pk}/stafett/{handover.pk}/svar/", {"accept": "1", "note": ""}
+    )
     assert response.status_code == 302
     assert _holder(cast.youth) == cast.member.pk
 

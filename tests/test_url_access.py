@@ -1,0 +1,171 @@
+"""Every URL has an access rule, and nobody outside a youth's team reaches any of the youth's pages.
+
+The URLconf is enumerated, so a new URL without a rule, or a youth URL a stranger can open, fails here.
+"""
+
+import re
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver
+
+from pathways.models import Evaluation, Meeting, Transition
+from tests import factories
+
+KNOWN_RULES = {"youth_team_member", "own_data", "public"}
+
+
+def _walk(patterns, prefix=""):
+    for entry in patterns:
+        if isinstance(entry, URLResolver):
+            if entry.app_name == "admin":
+                continue  # Django admin: staff-only by its own AdminSite checks (tested separately)
+            yield from _walk(entry.url_patterns, prefix + str(entry.pattern))
+        elif isinstance(entry, URLPattern):
+            yield prefix + str(entry.pattern), entry
+
+
+def all_patterns():
+    return list(_walk(get_resolver().url_patterns))
+
+
+def _rule(callback):
+    return getattr(callback, "access_rule", None) or getattr(
+        getattr(callback, "view_class", None), "access_rule", None
+    )
+
+
+def test_every_url_declares_an_access_rule():
+    unguarded = [route for route, pattern in all_patterns() if _rule(pattern.callback) not in KNOWN_RULES]
+    assert unguarded == []
+
+
+def test_every_url_with_a_youth_in_it_is_guarded_by_team_membership():
+    wrong = [
+        route
+        for route, pattern in all_patterns()
+        if "youth_id" in route and _rule(pattern.callback) != "youth_team_member"
+    ]
+    assert wrong == []
+
+
+def _youth_urls(cast):
+    """Concrete URLs for every youth route, with ids of real objects belonging to the youth."""
+    goal = factories.goal(cast.youth, cast.holder)
+    action = factories.action(goal, cast.holder)
+    entry = factories.log_entry(cast.youth, cast.holder)
+    ids = {
+        "youth_id": cast.youth.pk,
+        "goal_id": goal.pk,
+        "action_id": action.pk,
+        "entry_id": entry.pk,
+        "membership_id": cast.youth.team_memberships.get(user=cast.member).pk,
+        "handover_id": _handover(cast).pk,
+        "meeting_id": _meeting(cast).pk,
+        "transition_id": _transition(cast).pk,
+    }
+    urls = []
+    for route, _pattern in all_patterns():
+        if "youth_id" not in route:
+            continue
+        url = "/" + re.sub(r"<int:(\w+)>", lambda m: str(ids[m.group(1)]), route)
+        urls.append(url)
+    assert len(urls) >= 20
+    return urls
+
+
+def _handover(cast):
+    from coordination.models import Handover
+
+    return Handover.objects.create(youth=cast.youth, from_user=cast.holder, to_user=cast.member)
+
+
+def _meeting(cast):
+    from django.utils import timezone
+
+    return Meeting.objects.create(
+        youth=cast.youth,
+        title="Ansvarsgruppe",
+        starts_at=timezone.now(),
+        location="Skolen",
+        created_by=cast.holder,
+    )
+
+
+def _transition(cast):
+    from django.utils import timezone
+
+    return Transition.objects.create(
+        youth=cast.youth,
+        kind="turning_18",
+        responsible=cast.holder,
+        planned_date=timezone.localdate(),
+        created_by=cast.holder,
+    )
+
+
+@pytest.mark.parametrize("who", ["outsider", "team_lead", "admin"])
+def test_people_outside_the_team_get_404_on_every_youth_url(cast, client, who):
+    client.force_login(getattr(cast, who))
+    urls = _youth_urls(cast)
+    before = _snapshot()
+    for url in urls:
+        for method in ("get", "post"):
+            response = getattr(client, method)(url)
+            assert response.status_code == 404, (who, method, url, response.status_code)
+    assert _snapshot() == before
+
+
+def test_anonymous_visitors_are_sent_to_login_on_every_youth_url(cast, client):
+    for url in _youth_urls(cast):
+        response = client.get(url)
+        assert response.status_code == 302 and response["Location"].startswith("/logg-inn/"), url
+        response = client.post(url)
+        assert response.status_code in (302, 403), url
+
+
+def test_a_member_who_left_the_team_loses_access(cast, client):
+    cast.youth.team_memberships.filter(user=cast.member).update(ended_on="2020-01-01")
+    client.force_login(cast.member)
+    assert client.get(f"/ungdommer/{cast.youth.pk}/").status_code == 404
+    assert cast.youth.full_name not in client.get("/ungdommer/").content.decode()
+
+
+def test_ids_of_another_youths_objects_are_404_inside_my_youth(cast, client):
+    """Objects are looked up within the youth in the URL, so mixing ids leaks nothing."""
+    other = factories.youth(holder=cast.outsider)
+    goal = factories.goal(other, cast.outsider)
+    action = factories.action(goal, cast.outsider)
+    entry = factories.log_entry(other, cast.outsider)
+    client.force_login(cast.holder)
+    base = f"/ungdommer/{cast.youth.pk}"
+    for url in (
+        f"{base}/plan/mal/{goal.pk}/endre/",
+        f"{base}/plan/tiltak/{action.pk}/endre/",
+        f"{base}/plan/tiltak/{action.pk}/evaluer/",
+        f"{base}/logg/{entry.pk}/korriger/",
+    ):
+        assert client.get(url).status_code == 404, url
+    assert not Evaluation.objects.exists()
+
+
+def test_the_list_shows_only_my_teams(cast, client):
+    other = factories.youth(holder=cast.outsider, first_name="Hemmelig", last_name="Person")
+    client.force_login(cast.member)
+    html = client.get("/ungdommer/").content.decode()
+    assert cast.youth.last_name in html
+    assert other.last_name not in html
+
+
+def _snapshot():
+    from coordination.models import CaseDecision, Handover, Relative, TeamMembership
+    from pathways.models import Action, Goal, LogEntry
+
+    models = (CaseDecision, Handover, Relative, TeamMembership, Action, Goal, LogEntry, Meeting, Transition)
+    return [model.objects.count() for model in models]
+
+
+def test_admin_requires_staff(cast, client):
+    client.force_login(cast.holder)
+    assert client.get("/admin/").status_code == 302
+    client.force_login(cast.admin)
+    assert client.get("/admin/").status_code == 200
