@@ -39,7 +39,7 @@ benchmark: $(VENV)/.installed-dev assets
 	$(PY) manage.py benchmark --youths $${BENCH_YOUTHS:-50000}
 
 messages: $(VENV)/.installed-dev
-	$(PY) manage.py makemessages -l nb -l nn -l en --no-obsolete --ignore=.venv --ignore=node_modules
+	$(PY) manage.py makemessages -l nb -l nn -l en --no-obsolete --ignore=.venv --ignore=node_modules --ignore=tests
 	$(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules
 
 $(VENV)/.installed-dev: requirements/base.txt requirements/dev.txt

@@ -5,3 +5,9 @@ from django.utils.translation import gettext_lazy as _
 class CoordinationConfig(AppConfig):
     name = "coordination"
     verbose_name = _("Coordination")
+
+    def ready(self) -> None:
+        from django.db.models import fields
+
+        # Django's own blank-choice label has no bokmål translation yet; use ours.
+        fields.BLANK_CHOICE_LABEL = _("Choose…")

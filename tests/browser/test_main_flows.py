@@ -45,6 +45,7 @@ def test_stafettholder_writes_a_goal_and_an_action(page, live_server, cast):
     _log_in(page, live_server, cast.holder)
     page.goto(f"{live_server.url}/ungdommer/{cast.youth.pk}/plan/")
     page.get_by_role("link", name="Nytt mål").click()
+    page.get_by_label("Type").select_option("school_work")
     page.get_by_label("Målet med ungdommens egne ord").fill("Jeg vil klare å stå opp til skolen")
     page.get_by_role("button", name="Lagre").click()
     expect(page.get_by_role("heading", name="Jeg vil klare å stå opp til skolen")).to_be_visible()
@@ -52,7 +53,7 @@ def test_stafettholder_writes_a_goal_and_an_action(page, live_server, cast):
     page.get_by_label("Hva som gjøres").fill("Vekking og skyss to dager i uka")
     page.get_by_label("Evalueringsdato").fill("2030-01-15")
     page.get_by_role("button", name="Lagre").click()
-    expect(page.get_by_text("Vekking og skyss to dager i uka")).to_be_visible()
+    expect(page.get_by_role("cell", name="Vekking og skyss to dager i uka")).to_be_visible()
     assert Action.objects.get(goal=Goal.objects.get(youth=cast.youth)).evaluation_date.isoformat() == "2030-01-15"
 
 

@@ -1,0 +1,82 @@
+"""Latency and query counts of the main pages at realistic scale.
+
+Seeds the demo generator at the requested size (unless the database already holds that many youths),
+then requests each page repeatedly as the busiest caseworker, in-process through Django's test client,
+and prints median / p95 latency and the number of SQL queries per request.
+"""
+
+import statistics
+import time
+
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+from django.db import connection
+from django.db.models import Count, Q
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+from coordination.models import User, Youth
+from pathways.models import Action
+
+
+class Command(BaseCommand):
+    help = "Report latency and SQL query counts of the main pages at realistic scale."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--youths", type=int, default=50_000)
+        parser.add_argument("--repeat", type=int, default=20)
+
+    def handle(self, *args, youths: int, repeat: int, **options):
+        if Youth.objects.count() < youths:
+            self.stdout.write(f"Seeding {youths} youths (flushes the database first)…")
+            call_command("flush", interactive=False, verbosity=0)
+            started = time.perf_counter()
+            call_command("seed_demo", youths=youths, verbosity=0)
+            self.stdout.write(f"  seeded in {time.perf_counter() - started:.1f} s")
+        user = (
+            User.objects.filter(agency__isnull=False, is_active=True)
+            .annotate(caseload=Count("memberships", filter=Q(memberships__ended_on__isnull=True)))
+            .order_by("-caseload")
+            .first()
+        )
+        youth = (
+            Youth.objects.filter(stafettholder=user, status="active")
+            .annotate(n=Count("log_entries"))
+            .order_by("-n")
+            .first()
+        )
+        action = Action.objects.filter(youth=youth).first()
+        client = Client()
+        client.force_login(user)
+        pages = [
+            "/ungdommer/",
+            "/ungdommer/?order=evaluation&page=3",
+            "/ungdommer/?q=an",
+            f"/ungdommer/{youth.pk}/",
+            f"/ungdommer/{youth.pk}/plan/",
+            f"/ungdommer/{youth.pk}/logg/",
+            f"/ungdommer/{youth.pk}/team/",
+            f"/ungdommer/{youth.pk}/moter/",
+            f"/ungdommer/{youth.pk}/overganger/",
+            "/stafetter/",
+        ]
+        if action:
+            pages.append(f"/ungdommer/{youth.pk}/plan/tiltak/{action.pk}/endre/")
+        self.stdout.write(
+            f"\n{Youth.objects.count()} youths; user {user.username} is on {user.caseload} teams; "
+            f"{repeat} requests per page\n"
+        )
+        self.stdout.write(f"{'page':<52} {'median ms':>10} {'p95 ms':>8} {'queries':>8}")
+        for url in pages:
+            timings, queries = [], 0
+            for _ in range(repeat):
+                with CaptureQueriesContext(connection) as captured:
+                    started = time.perf_counter()
+                    response = client.get(url)
+                    timings.append((time.perf_counter() - started) * 1000)
+                if response.status_code != 200:
+                    self.stderr.write(f"{url} answered {response.status_code}")
+                queries = len(captured)
+            timings.sort()
+            p95 = timings[max(0, int(len(timings) * 0.95) - 1)]
+            self.stdout.write(f"{url:<52} {statistics.median(timings):>10.1f} {p95:>8.1f} {queries:>8}")
