@@ -53,7 +53,7 @@ def test_stafettholder_writes_a_goal_and_an_action(page, live_server, cast):
     page.get_by_label("Hva som gjøres").fill("Vekking og skyss to dager i uka")
     page.get_by_label("Evalueringsdato").fill("2030-01-15")
     page.get_by_role("button", name="Lagre").click()
-    expect(page.get_by_role("cell", name="Vekking og skyss to dager i uka")).to_be_visible()
+    expect(page.get_by_role("cell", name="Vekking og skyss to dager i uka", exact=True)).to_be_visible()
     assert Action.objects.get(goal=Goal.objects.get(youth=cast.youth)).evaluation_date.isoformat() == "2030-01-15"
 
 
