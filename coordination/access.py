@@ -1,62 +1,204 @@
-"""The one place that decides who may see and change what.
+"""The one place that decides who may see and change what. Deny by default.
 
-Rule for now (deny by default): only active members of a youth's team see or change anything about
-that youth; everyone else gets 404, so a forbidden youth looks exactly like a missing one.
-Every view that touches youth data reaches it through `youth_get_for_user` (or the decorator
-below), and every list through `youths_visible_to`, which scopes in SQL.
+Seeing a youth at all needs the `see_youth` object permission (derived from team membership ∩ consent
+by coordination.permissions). Within the youth, content is visible when its information category is
+covered for the user's agency, or when the user's agency wrote it. Emergency access (break the glass)
+opens every category for a limited time, with a reason, and is logged and reviewed.
+
+Every youth view reaches its youth through `youth_access` (a decorator giving the view a YouthAccess),
+every list through `youths_visible_to`, which scopes in SQL. Forbidden and missing look the same: 404.
 """
 
+import datetime
 from collections.abc import Callable
+from dataclasses import dataclass
 from functools import wraps
 
-from django.db.models import Exists, OuterRef, QuerySet
+from django.core.exceptions import PermissionDenied
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
+from django.utils import timezone
 
-from coordination.models import TeamMembership, User, Youth
+from coordination.models import (
+    AccessAction,
+    AccessLogEntry,
+    EmergencyAccess,
+    InformationCategory,
+    TeamMembership,
+    User,
+    Youth,
+    YouthPermission,
+)
+from coordination.permissions import SEE_YOUTH, category_codename
+
+ALL_CATEGORIES = frozenset(InformationCategory.values)
+
+
+def _valid_on(day: datetime.date) -> Q:
+    return (Q(valid_from__isnull=True) | Q(valid_from__lte=day)) & (
+        Q(valid_until__isnull=True) | Q(valid_until__gte=day)
+    )
 
 
 def youths_visible_to(user: User) -> QuerySet[Youth]:
     if not user.is_authenticated or not user.is_active:
         return Youth.objects.none()
-    on_team = TeamMembership.objects.filter(youth=OuterRef("pk"), user=user, ended_on__isnull=True)
-    return Youth.objects.filter(Exists(on_team))
+    granted = YouthPermission.objects.filter(
+        _valid_on(timezone.localdate()),
+        content_object=OuterRef("pk"),
+        user=user,
+        permission__codename=SEE_YOUTH,
+    )
+    return Youth.objects.filter(Exists(granted))
 
 
-def youth_get_for_user(user: User, youth_id: int) -> Youth:
+@dataclass(frozen=True)
+class YouthAccess:
+    """What one user may see of one youth, resolved once per request."""
+
+    youth: Youth
+    user: User
+    categories: frozenset[str]
+    emergency: EmergencyAccess | None = None
+
+    @property
+    def is_stafettholder(self) -> bool:
+        return self.youth.stafettholder_id == self.user.pk
+
+    @property
+    def role(self) -> str:
+        if self.emergency is not None:
+            return "emergency"
+        return "stafettholder" if self.is_stafettholder else "team_member"
+
+    @property
+    def sees_everything(self) -> bool:
+        return self.categories >= ALL_CATEGORIES
+
+    def content(self, agency_field: str = "agency", category_field: str = "category") -> Q:
+        """Filter for content rows: a covered category, or written by the user's own agency."""
+        if self.sees_everything:
+            return Q()
+        return Q(**{f"{category_field}__in": self.categories}) | Q(**{agency_field: self.user.agency_id})
+
+    def may_see(self, category: str, agency_id: int | None) -> bool:
+        return category in self.categories or agency_id == self.user.agency_id
+
+
+def _active_emergency(user: User, youth_id: int) -> EmergencyAccess | None:
+    return (
+        EmergencyAccess.objects.filter(user=user, youth_id=youth_id, expires_at__gt=timezone.now())
+        .order_by("-expires_at")
+        .first()
+    )
+
+
+def youth_access_for_user(user: User, youth_id: int) -> YouthAccess:
+    if not user.is_authenticated or not user.is_active:
+        raise Http404
+    codenames = set(
+        YouthPermission.objects.filter(
+            _valid_on(timezone.localdate()), user=user, content_object_id=youth_id
+        ).values_list("permission__codename", flat=True)
+    )
+    emergency = _active_emergency(user, youth_id)
+    if emergency is not None and not _is_team_member(user, youth_id):
+        emergency = None  # left the team since breaking the glass
+    if SEE_YOUTH not in codenames and emergency is None:
+        raise Http404
     youth = (
-        youths_visible_to(user)
-        .select_related("stafettholder", "stafettholder__agency", "originating_agency")
+        Youth.objects.select_related("stafettholder", "stafettholder__agency", "originating_agency")
         .filter(pk=youth_id)
         .first()
     )
     if youth is None:
         raise Http404
-    return youth
+    categories = (
+        ALL_CATEGORIES
+        if emergency
+        else frozenset(
+            category for category in InformationCategory.values if category_codename(category) in codenames
+        )
+    )
+    return YouthAccess(youth=youth, user=user, categories=categories, emergency=emergency)
 
 
-def is_stafettholder(user: User, youth: Youth) -> bool:
-    return youth.stafettholder_id == user.pk
+def _is_team_member(user: User, youth_id: int) -> bool:
+    return TeamMembership.objects.filter(youth_id=youth_id, user=user, ended_on__isnull=True).exists()
 
 
-def can_hand_over(user: User, youth: Youth) -> bool:
-    return youth.is_active and is_stafettholder(user, youth)
+def team_member_youth_for_emergency(user: User, youth_id: int) -> Youth:
+    """Break the glass is open to active team members only (also those without consent)."""
+    if not user.is_authenticated or user.agency_id is None or not _is_team_member(user, youth_id):
+        raise Http404
+    return Youth.objects.select_related("stafettholder").get(pk=youth_id)
 
 
-def can_decide_case(user: User, youth: Youth) -> bool:
-    """Closing and reopening: the stafettholder (team leads get this with the dashboard issue)."""
-    return is_stafettholder(user, youth)
+# What each role may change; views call these and answer 403 when they say no.
+def can_hand_over(access: YouthAccess) -> bool:
+    return access.youth.is_active and access.is_stafettholder
+
+
+def can_decide_case(access: YouthAccess) -> bool:
+    return access.is_stafettholder
+
+
+def can_manage_consent(access: YouthAccess) -> bool:
+    return access.is_stafettholder
+
+
+def can_change_goals(access: YouthAccess) -> bool:
+    return access.is_stafettholder
+
+
+def can_change_action(access: YouthAccess, action) -> bool:
+    return access.is_stafettholder or action.responsible_id == access.user.pk
+
+
+def can_evaluate_action(access: YouthAccess, action) -> bool:
+    return can_change_action(access, action) or action.evaluator_id == access.user.pk
+
+
+def can_read_access_log(access: YouthAccess) -> bool:
+    return access.is_stafettholder
+
+
+def require(allowed: bool) -> None:
+    if not allowed:
+        raise PermissionDenied
+
+
+def record_access(request: HttpRequest, access: YouthAccess) -> None:
+    match = request.resolver_match
+    details = ",".join(f"{key}={value}" for key, value in sorted(match.kwargs.items()) if key != "youth_id")
+    AccessLogEntry.objects.create(
+        user=access.user,
+        agency_id=access.user.agency_id,
+        role=access.role,
+        youth=access.youth,
+        action=AccessAction.VIEW if request.method in ("GET", "HEAD") else AccessAction.CHANGE,
+        what=f"{match.url_name}{':' + details if details else ''}"[:200],
+        emergency=access.emergency,
+    )
 
 
 def youth_access(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
-    """Resolves the `youth_id` URL argument into an access-checked `youth`, or 404."""
+    """Resolves `youth_id` into a YouthAccess (or 404) and writes the access log row."""
 
     @wraps(view)
     def wrapper(request: HttpRequest, youth_id: int, *args, **kwargs) -> HttpResponse:
-        youth = youth_get_for_user(request.user, youth_id)
-        return view(request, youth, *args, **kwargs)
+        access = youth_access_for_user(request.user, youth_id)
+        record_access(request, access)
+        return view(request, access, *args, **kwargs)
 
     wrapper.access_rule = "youth_team_member"  # read by the URLconf coverage test
     return wrapper
+
+
+def emergency_entry(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """Marks the break-the-glass view, which checks team membership itself."""
+    view.access_rule = "youth_team_member_emergency"
+    return view
 
 
 def own_data_only(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:

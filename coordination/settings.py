@@ -76,6 +76,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
+                "coordination.context_processors.emergency_banner",
             ],
         },
     },
@@ -188,3 +189,8 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
 }
+
+# Break the glass: how long emergency access lasts before it must be asked for again.
+EMERGENCY_ACCESS_HOURS = env_int("EMERGENCY_ACCESS_HOURS", 4, minimum=1)
+# A user reading more distinct youths than this in a week shows up in the team lead's report.
+UNUSUAL_ACCESS_YOUTHS_PER_WEEK = env_int("UNUSUAL_ACCESS_YOUTHS_PER_WEEK", 60, minimum=1)

@@ -5,7 +5,7 @@ from django.views.generic import RedirectView
 from django.views.i18n import set_language
 
 from coordination.access import own_data_only, public
-from coordination.views import case, handovers, team, youths
+from coordination.views import audit, case, consent, handovers, team, youths
 
 urlpatterns = [
     path("", own_data_only(RedirectView.as_view(pattern_name="my_youths")), name="home"),
@@ -46,5 +46,16 @@ urlpatterns = [
     ),
     path("ungdommer/<int:youth_id>/avslutt/", case.close, name="case_close"),
     path("ungdommer/<int:youth_id>/gjenapne/", case.reopen, name="case_reopen"),
+    path("ungdommer/<int:youth_id>/samtykke/", consent.consents, name="consents"),
+    path("ungdommer/<int:youth_id>/samtykke/ny/", consent.consent_new, name="consent_new"),
+    path(
+        "ungdommer/<int:youth_id>/samtykke/<int:consent_id>/hendelse/",
+        consent.consent_event_new,
+        name="consent_event_new",
+    ),
+    path("ungdommer/<int:youth_id>/tilgangslogg/", audit.access_log, name="access_log"),
+    path("ungdommer/<int:youth_id>/nodtilgang/", audit.emergency_access, name="emergency_access"),
+    path("teamleder/", audit.team_lead, name="team_lead"),
+    path("teamleder/nodtilgang/<int:emergency_id>/", audit.emergency_review, name="emergency_review"),
     path("ungdommer/<int:youth_id>/", include("pathways.urls")),
 ]

@@ -13,7 +13,8 @@ from tests import factories
 class Cast:
     youth: Youth
     holder: User
-    member: User
+    member: User  # on the team, school agency, consent covers general + school
+    uncovered: User  # on the team, NAV, no consent for NAV
     outsider: User
     team_lead: User
     admin: User
@@ -29,10 +30,26 @@ def cast(db) -> Cast:
     outsider = factories.staff(agency=bup, username="outsider")
     team_lead = factories.staff(agency=child_welfare, username="lead", is_team_lead=True)
     admin = factories.staff(agency=None, username="admin", is_staff=True, is_superuser=True)
+    nav = factories.agency(sector=Sector.NAV, name="NAV Midtbyen")
+    uncovered = factories.staff(agency=nav, username="uncovered", first_name="Nina", last_name="Nav")
     youth = factories.youth(holder=holder, first_name="Sara", last_name="Ung")
     factories.add_member(youth, member, role="Kontaktlærer")
+    factories.add_member(youth, uncovered, role="Veileder")
+    scope = {
+        (child_welfare.pk, "general"),
+        (child_welfare.pk, "child_welfare"),
+        (school.pk, "general"),
+        (school.pk, "school"),
+    }
+    factories.consent(youth, holder, scope)
     return Cast(
-        youth=youth, holder=holder, member=member, outsider=outsider, team_lead=team_lead, admin=admin
+        youth=youth,
+        holder=holder,
+        member=member,
+        uncovered=uncovered,
+        outsider=outsider,
+        team_lead=team_lead,
+        admin=admin,
     )
 
 

@@ -5,7 +5,9 @@ import itertools
 
 from django.utils import timezone
 
-from coordination.models import Agency, Sector, ServiceLevel, TeamMembership, User, Youth
+from coordination.models import Agency, Consent, Sector, ServiceLevel, TeamMembership, User, Youth
+from coordination.permissions import youth_permissions_sync
+from coordination.services.consents import consent_record
 from coordination.services.youths import youth_create
 from pathways.models import Action, Goal, LogEntry
 
@@ -45,7 +47,28 @@ def youth(*, holder: User, birth_date: datetime.date | None = None, **fields) ->
 
 
 def add_member(youth: Youth, user: User, role: str = "Kontaktperson") -> TeamMembership:
-    return TeamMembership.objects.create(youth=youth, user=user, agency=user.agency, role=role)
+    membership = TeamMembership.objects.create(youth=youth, user=user, agency=user.agency, role=role)
+    youth_permissions_sync(youth)
+    return membership
+
+
+def consent(youth: Youth, by: User, scope: set[tuple[int, str]], **fields) -> Consent:
+    """A consent given by the youth and guardians for the scope, through the real service."""
+    return consent_record(
+        actor=by,
+        youth=youth,
+        event_kind=fields.pop("event_kind", "given"),
+        basis=fields.pop("basis", "consent"),
+        given_by=fields.pop("given_by", "both"),
+        youth_view=fields.pop("youth_view", "Jeg vil at skolen og barnevernet snakker sammen."),
+        purpose=fields.pop("purpose", "Samarbeid om skole og helse"),
+        form=fields.pop("form", "written"),
+        valid_from=fields.pop("valid_from", timezone.localdate()),
+        review_on=fields.pop("review_on", None),
+        expires_on=fields.pop("expires_on", None),
+        scope=scope,
+        **fields,
+    )
 
 
 def goal(youth: Youth, author: User, **fields) -> Goal:

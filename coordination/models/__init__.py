@@ -1,5 +1,21 @@
+from coordination.models.access_records import AccessAction, AccessLogEntry, EmergencyAccess, YouthPermission
 from coordination.models.agency import Agency, User
+from coordination.models.append_only import AppendOnlyError, AppendOnlyModel
 from coordination.models.choices import BtiLevel, InformationCategory, Language, Sector, ServiceLevel
+from coordination.models.consent import (
+    SCOPE_EVENTS,
+    SHARING_STATES,
+    STATE_AFTER_EVENT,
+    Consent,
+    ConsentBasis,
+    ConsentEvent,
+    ConsentEventKind,
+    ConsentEventScope,
+    ConsentForm,
+    ConsentGiver,
+    ConsentGrant,
+    ConsentState,
+)
 from coordination.models.team import Handover, HandoverStatus, StafettholderPeriod, TeamMembership
 from coordination.models.youth import (
     CaseDecision,
@@ -12,11 +28,28 @@ from coordination.models.youth import (
 )
 
 __all__ = [
+    "SCOPE_EVENTS",
+    "SHARING_STATES",
+    "STATE_AFTER_EVENT",
+    "AccessAction",
+    "AccessLogEntry",
     "Agency",
+    "AppendOnlyError",
+    "AppendOnlyModel",
     "BtiLevel",
     "CaseDecision",
     "CaseDecisionKind",
     "ClosingReason",
+    "Consent",
+    "ConsentBasis",
+    "ConsentEvent",
+    "ConsentEventKind",
+    "ConsentEventScope",
+    "ConsentForm",
+    "ConsentGiver",
+    "ConsentGrant",
+    "ConsentState",
+    "EmergencyAccess",
     "Handover",
     "HandoverStatus",
     "InformationCategory",
@@ -28,6 +61,7 @@ __all__ = [
     "TeamMembership",
     "User",
     "Youth",
+    "YouthPermission",
     "YouthStatus",
     "age_on",
 ]

@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from coordination.models.agency import Agency
-from coordination.models.choices import BtiLevel, Language
+from coordination.models.choices import BtiLevel, InformationCategory, Language
 from coordination.validators import validate_national_id
 
 
@@ -79,6 +79,11 @@ class Youth(models.Model):
         indexes = [
             models.Index(fields=["status", "last_contact_at"]),
             models.Index(fields=["birth_date"]),
+        ]
+        # Object permissions granted per youth by coordination.permissions (guardian).
+        permissions = [
+            ("see_youth", _("See that the youth exists, the team and the stafettholder")),
+            *[(f"see_{category.value}", category.label) for category in InformationCategory],
         ]
 
     def __str__(self) -> str:

@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 
 from coordination.errors import BusinessRuleError
 from coordination.models import Handover, HandoverStatus, TeamMembership, User, Youth
+from coordination.permissions import youth_permissions_sync
 from coordination.services.youths import _stafettholder_set
 
 
@@ -22,6 +23,7 @@ def team_member_add(*, actor: User, youth: Youth, user: User, role: str) -> Team
     if TeamMembership.objects.filter(youth=youth, user=user, ended_on__isnull=True).exists():
         raise BusinessRuleError(_("%(name)s is already on the team.") % {"name": user})
     membership = TeamMembership.objects.create(youth=youth, user=user, agency_id=user.agency_id, role=role)
+    youth_permissions_sync(youth)
     _log(youth, actor, _("%(name)s joined the team as %(role)s.") % {"name": user, "role": role})
     return membership
 
@@ -34,6 +36,7 @@ def team_member_end(*, actor: User, youth: Youth, membership: TeamMembership) ->
         raise BusinessRuleError(_("This membership has already ended."))
     membership.ended_on = timezone.localdate()
     membership.save(update_fields=["ended_on"])
+    youth_permissions_sync(youth)
     _log(youth, actor, _("%(name)s left the team.") % {"name": membership.user})
     return membership
 
@@ -77,6 +80,7 @@ def handover_accept(*, actor: User, handover: Handover, note: str = "") -> Hando
     now = timezone.now()
     _stafettholder_set(youth, actor, when=now)
     youth.save(update_fields=["stafettholder"])
+    youth_permissions_sync(youth)
     handover.status = HandoverStatus.ACCEPTED
     handover.responded_at = now
     handover.response_note = note

@@ -16,6 +16,7 @@ from coordination.models import (
     Youth,
     YouthStatus,
 )
+from coordination.permissions import youth_permissions_sync
 
 
 @transaction.atomic
@@ -45,6 +46,7 @@ def youth_create(
         youth=youth, user=actor, agency_id=actor.agency_id, role=role or _("Stafettholder")
     )
     StafettholderPeriod.objects.create(youth=youth, user=actor)
+    youth_permissions_sync(youth)
     return youth
 
 
@@ -95,6 +97,7 @@ def case_reopen(*, actor: User, youth: Youth, explanation: str, youth_view: str 
         # The one reopening takes the baton so the case is never without a holder.
         _stafettholder_set(youth, actor, when=timezone.now())
     youth.save(update_fields=["status", "stafettholder"])
+    youth_permissions_sync(youth)
     _log_case_decision(youth, actor, _("Case reopened: %(explanation)s") % {"explanation": explanation})
     return decision
 

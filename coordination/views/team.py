@@ -6,56 +6,60 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from coordination import selectors
-from coordination.access import can_hand_over, is_stafettholder, youth_access
+from coordination.access import YouthAccess, can_hand_over, require, youth_access
 from coordination.forms import RelativeForm, TeamMemberAddForm
-from coordination.models import TeamMembership, Youth
+from coordination.models import TeamMembership
 from coordination.services.relatives import relative_add
 from coordination.services.team import team_member_add, team_member_end
 from coordination.views.helpers import redirect_after_post, run_service
 
 
-def _team_page(request: HttpRequest, youth: Youth, **forms) -> HttpResponse:
+def _team_page(request: HttpRequest, access: YouthAccess, **forms) -> HttpResponse:
+    youth = access.youth
     context = {
         "youth": youth,
+        "access": access,
         "team": selectors.team_for_youth(youth),
         "relatives": list(youth.relatives.all()),
         "history": selectors.stafettholder_history(youth),
         "pending_handover": selectors.pending_handover(youth),
         "member_form": forms.get("member_form") or TeamMemberAddForm(youth=youth),
         "relative_form": forms.get("relative_form") or RelativeForm(),
-        "can_hand_over": can_hand_over(request.user, youth),
-        "is_stafettholder": is_stafettholder(request.user, youth),
+        "can_hand_over": can_hand_over(access),
+        "can_manage_team": access.is_stafettholder,
     }
     return render(request, "coordination/team.html", context)
 
 
 @youth_access
 @require_http_methods(["GET"])
-def team(request: HttpRequest, youth: Youth) -> HttpResponse:
-    return _team_page(request, youth)
+def team(request: HttpRequest, access: YouthAccess) -> HttpResponse:
+    return _team_page(request, access)
 
 
 @youth_access
 @require_http_methods(["POST"])
-def team_member_new(request: HttpRequest, youth: Youth) -> HttpResponse:
+def team_member_new(request: HttpRequest, access: YouthAccess) -> HttpResponse:
+    youth = access.youth
+    require(access.is_stafettholder)
     form = TeamMemberAddForm(request.POST, youth=youth)
     if form.is_valid():
         data = form.cleaned_data
-        if (
-            run_service(
-                form, team_member_add, actor=request.user, youth=youth, user=data["user"], role=data["role"]
-            )
-            is not None
+        if run_service(
+            form, team_member_add, actor=request.user, youth=youth, user=data["user"], role=data["role"]
         ):
             messages.success(request, _("%(name)s was added to the team.") % {"name": data["user"]})
             return redirect_after_post(request, reverse("team", args=[youth.pk]))
-    return _team_page(request, youth, member_form=form)
+    return _team_page(request, access, member_form=form)
 
 
 @youth_access
 @require_http_methods(["POST"])
-def team_member_leave(request: HttpRequest, youth: Youth, membership_id: int) -> HttpResponse:
+def team_member_leave(request: HttpRequest, access: YouthAccess, membership_id: int) -> HttpResponse:
+    youth = access.youth
     membership = get_object_or_404(TeamMembership, youth=youth, pk=membership_id, ended_on__isnull=True)
+    # The stafettholder manages the team; anyone may take themselves off it.
+    require(access.is_stafettholder or membership.user_id == request.user.pk)
     form = TeamMemberAddForm(youth=youth)
     if run_service(form, team_member_end, actor=request.user, youth=youth, membership=membership) is not None:
         messages.success(request, _("%(name)s has left the team.") % {"name": membership.user})
@@ -67,11 +71,12 @@ def team_member_leave(request: HttpRequest, youth: Youth, membership_id: int) ->
 
 @youth_access
 @require_http_methods(["POST"])
-def relative_new(request: HttpRequest, youth: Youth) -> HttpResponse:
+def relative_new(request: HttpRequest, access: YouthAccess) -> HttpResponse:
+    youth = access.youth
+    require(access.is_stafettholder)
     form = RelativeForm(request.POST)
     if form.is_valid():
-        data = form.cleaned_data
-        if run_service(form, relative_add, actor=request.user, youth=youth, **data) is not None:
+        if run_service(form, relative_add, actor=request.user, youth=youth, **form.cleaned_data) is not None:
             messages.success(request, _("The relative was added."))
             return redirect_after_post(request, reverse("team", args=[youth.pk]))
-    return _team_page(request, youth, relative_form=form)
+    return _team_page(request, access, relative_form=form)

@@ -9,9 +9,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from coordination import selectors
-from coordination.access import can_decide_case, can_hand_over, own_data_only, youth_access
+from coordination.access import YouthAccess, can_decide_case, can_hand_over, own_data_only, youth_access
 from coordination.forms import YouthFilterForm, YouthForm
-from coordination.models import Youth
 from coordination.services.youths import youth_create
 from coordination.views.helpers import redirect_after_post, run_service
 from pathways import selectors as pathway_selectors
@@ -54,19 +53,21 @@ def youth_new(request: HttpRequest) -> HttpResponse:
 
 @youth_access
 @require_http_methods(["GET"])
-def youth_overview(request: HttpRequest, youth: Youth) -> HttpResponse:
+def youth_overview(request: HttpRequest, access: YouthAccess) -> HttpResponse:
+    youth = access.youth
     context = {
         "youth": youth,
+        "access": access,
         "team": selectors.team_for_youth(youth),
         "pending_handover": selectors.pending_handover(youth),
-        "open_actions": pathway_selectors.open_actions(youth),
-        "recent_log": list(pathway_selectors.log_for_youth(youth)[:8]),
-        "meetings": pathway_selectors.upcoming_meetings(youth),
-        "transitions": pathway_selectors.open_transitions(youth),
-        "missed": pathway_selectors.missed_appointments_without_outreach(youth),
+        "open_actions": pathway_selectors.open_actions(access),
+        "recent_log": list(pathway_selectors.log_for_youth(access)[:8]),
+        "meetings": pathway_selectors.upcoming_meetings(access),
+        "transitions": pathway_selectors.open_transitions(access),
+        "missed": pathway_selectors.missed_appointments_without_outreach(access),
         "days_since_contact": selectors.days_since(youth.last_contact_at),
         "today": timezone.localdate(),
-        "can_hand_over": can_hand_over(request.user, youth),
-        "can_decide_case": can_decide_case(request.user, youth),
+        "can_hand_over": can_hand_over(access),
+        "can_decide_case": can_decide_case(access),
     }
     return render(request, "coordination/youth_overview.html", context)

@@ -1,4 +1,4 @@
-from pathways.models.append_only import AppendOnlyError
+from coordination.models.append_only import AppendOnlyError
 from pathways.models.levels import LevelChange
 from pathways.models.log import CONTACT_KINDS, MANUAL_KINDS, LogEntry, LogEntryKind
 from pathways.models.meetings import Meeting

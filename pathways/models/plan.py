@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from coordination.models import Agency, InformationCategory, Youth
-from pathways.models.append_only import AppendOnlyModel
+from coordination.models.append_only import AppendOnlyModel
 
 
 class GoalKind(models.TextChoices):

@@ -72,5 +72,5 @@ def test_team_member_who_is_not_holder_cannot_close(cast, client):
         f"/ungdommer/{cast.youth.pk}/avslutt/",
         {"reason": "goals_reached", "explanation": "x", "youth_view": "y"},
     )
-    assert response.status_code == 404
+    assert response.status_code == 403
     assert _status(cast.youth) == "active"

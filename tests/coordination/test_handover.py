@@ -85,6 +85,6 @@ def test_handover_pages_flow(cast, client):
     assert _holder(cast.youth) == cast.member.pk
 
 
-def test_team_member_cannot_open_the_handover_form(cast, client):
+def test_team_member_who_is_not_holder_is_refused_the_handover_form(cast, client):
     client.force_login(cast.member)
-    assert client.get(f"/ungdommer/{cast.youth.pk}/stafett/ny/").status_code == 404
+    assert client.get(f"/ungdommer/{cast.youth.pk}/stafett/ny/").status_code == 403

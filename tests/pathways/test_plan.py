@@ -28,16 +28,28 @@ def _goal_form(goal, **overrides):
 
 
 def test_second_concurrent_goal_edit_is_refused_and_reported(cast, client, goal):
+    """The stafettholder has the goal open in two tabs (or on two devices) and saves both."""
     url = f"/ungdommer/{cast.youth.pk}/plan/mal/{goal.pk}/endre/"
     stale_version = goal.version
     client.force_login(cast.holder)
     first = client.post(url, _goal_form(goal, description="Jeg vil ha egen leilighet"))
     assert first.status_code == 302
-    client.force_login(cast.member)
     second = client.post(url, _goal_form(goal, description="Jeg vil bo hos mamma", version=stale_version))
     assert second.status_code == 200
     assert "endret" in second.content.decode()  # "someone else changed this", in bokmål
     assert Goal.objects.get(pk=goal.pk).description == "Jeg vil ha egen leilighet"
+
+
+def test_team_member_cannot_change_goals_but_changes_own_action(cast, client, goal):
+    client.force_login(cast.member)
+    url = f"/ungdommer/{cast.youth.pk}/plan/mal/{goal.pk}/endre/"
+    assert client.post(url, _goal_form(goal, description="Noe annet")).status_code == 403
+    assert Goal.objects.get(pk=goal.pk).description == "Jeg vil ha et sted å bo"
+    own = factories.action(goal, cast.member, category="school")
+    other = factories.action(goal, cast.holder, category="school")
+    data = _action_form(cast, description="Endret av kontaktlærer", version=1)
+    assert client.post(f"/ungdommer/{cast.youth.pk}/plan/tiltak/{own.pk}/endre/", data).status_code == 302
+    assert client.post(f"/ungdommer/{cast.youth.pk}/plan/tiltak/{other.pk}/endre/", data).status_code == 403
 
 
 def test_service_refuses_stale_version(cast, goal):

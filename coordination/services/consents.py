@@ -1,0 +1,212 @@
+"""Consent as a process: every step is an event; state and current scope are derived from them."""
+
+import datetime
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from coordination.consent_rules import consent_rule_for_age
+from coordination.errors import BusinessRuleError
+from coordination.models import (
+    SCOPE_EVENTS,
+    SHARING_STATES,
+    STATE_AFTER_EVENT,
+    Consent,
+    ConsentBasis,
+    ConsentEvent,
+    ConsentEventKind,
+    ConsentEventScope,
+    ConsentGiver,
+    ConsentGrant,
+    ConsentState,
+    User,
+    Youth,
+    age_on,
+)
+from coordination.permissions import youth_permissions_sync
+
+Scope = set[tuple[int, str]]  # (agency_id, category)
+
+# Events that may open a consent's life.
+OPENING_EVENTS = (
+    ConsentEventKind.REQUESTED,
+    ConsentEventKind.DISCUSSED,
+    ConsentEventKind.GIVEN,
+    ConsentEventKind.PARTLY_GIVEN,
+    ConsentEventKind.REFUSED,
+)
+# Which later events make sense in which state.
+ALLOWED_EVENTS = {
+    ConsentState.REQUESTED: {"discussed", "given", "partly_given", "refused", "withdrawn"},
+    ConsentState.DISCUSSED: {"discussed", "given", "partly_given", "refused", "withdrawn"},
+    ConsentState.GIVEN: {"discussed", "reviewed", "renewed", "narrowed", "widened", "withdrawn", "expired"},
+    ConsentState.PARTLY_GIVEN: {
+        "discussed",
+        "reviewed",
+        "renewed",
+        "narrowed",
+        "widened",
+        "withdrawn",
+        "expired",
+    },
+    ConsentState.REFUSED: {"discussed", "requested", "given", "partly_given"},
+    ConsentState.WITHDRAWN: {"discussed", "requested", "given", "partly_given"},
+    ConsentState.EXPIRED: {"discussed", "requested", "renewed"},
+}
+
+
+def _log(youth: Youth, actor: User, text: str) -> None:
+    from pathways.services.log import log_entry_record_system
+
+    log_entry_record_system(youth=youth, actor=actor, kind="note", text=text)
+
+
+def _check_dates(valid_from: datetime.date, review_on, expires_on) -> None:
+    if expires_on is not None and expires_on < valid_from:
+        raise BusinessRuleError(_("The expiry date cannot be before the consent starts."))
+    if review_on is not None and review_on < valid_from:
+        raise BusinessRuleError(_("The review date cannot be before the consent starts."))
+
+
+def _check_giver(youth: Youth, *, basis: str, given_by: str, scope: Scope, youth_view: str, on) -> None:
+    if basis == ConsentBasis.LEGAL_DUTY:
+        return
+    if given_by == ConsentGiver.NOT_APPLICABLE:
+        raise BusinessRuleError(_("Say who gives the consent."))
+    rule = consent_rule_for_age(age_on(youth.birth_date, on))
+    categories = {category for _agency, category in scope}
+    if given_by not in rule.allowed_givers(categories):
+        raise BusinessRuleError(
+            _("This consent cannot be given by %(giver)s. %(rule)s")
+            % {"giver": ConsentGiver(given_by).label.lower(), "rule": rule.summary}
+        )
+    if rule.youth_must_be_heard and not youth_view.strip():
+        raise BusinessRuleError(_("The youth must be heard: write down what the youth said."))
+
+
+def _write_event(consent: Consent, *, actor: User, kind: str, note: str, scope: Scope | None) -> ConsentEvent:
+    event = ConsentEvent.objects.create(consent=consent, kind=kind, note=note.strip(), recorded_by=actor)
+    new_state = STATE_AFTER_EVENT[kind]
+    if new_state is not None:
+        consent.state = new_state
+        consent.save(update_fields=["state"])
+    if kind in SCOPE_EVENTS:
+        ConsentEventScope.objects.bulk_create(
+            ConsentEventScope(event=event, agency_id=agency_id, category=category)
+            for agency_id, category in scope
+        )
+        consent.grants.all().delete()
+        ConsentGrant.objects.bulk_create(
+            ConsentGrant(consent=consent, agency_id=agency_id, category=category)
+            for agency_id, category in scope
+        )
+    youth_permissions_sync(consent.youth)
+    return event
+
+
+@transaction.atomic
+def consent_record(
+    *,
+    actor: User,
+    youth: Youth,
+    event_kind: str,
+    basis: str,
+    given_by: str,
+    purpose: str,
+    form: str,
+    valid_from: datetime.date,
+    review_on: datetime.date | None,
+    expires_on: datetime.date | None,
+    scope: Scope,
+    legal_basis: str = "",
+    youth_view: str = "",
+    note: str = "",
+) -> Consent:
+    """Records a new consent (or a sharing on a legal basis) with its first event."""
+    if event_kind not in OPENING_EVENTS:
+        raise BusinessRuleError(
+            _("A new consent starts as requested, discussed, given, partly given or refused.")
+        )
+    if not purpose.strip():
+        raise BusinessRuleError(_("Describe the purpose of sharing."))
+    _check_dates(valid_from, review_on, expires_on)
+    if event_kind in SCOPE_EVENTS and not scope:
+        raise BusinessRuleError(_("Choose at least one agency and information category."))
+    if basis == ConsentBasis.LEGAL_DUTY:
+        if not legal_basis.strip():
+            raise BusinessRuleError(_("Name the legal basis for sharing without consent."))
+        given_by = ConsentGiver.NOT_APPLICABLE
+        if event_kind not in SCOPE_EVENTS:
+            raise BusinessRuleError(_("A sharing on a legal basis is recorded with its scope."))
+    _check_giver(youth, basis=basis, given_by=given_by, scope=scope, youth_view=youth_view, on=valid_from)
+    consent = Consent.objects.create(
+        youth=youth,
+        basis=basis,
+        legal_basis=legal_basis.strip(),
+        given_by=given_by,
+        purpose=purpose.strip(),
+        form=form,
+        valid_from=valid_from,
+        review_on=review_on,
+        expires_on=expires_on,
+        state=STATE_AFTER_EVENT[event_kind],
+        youth_view=youth_view.strip(),
+        created_by=actor,
+    )
+    _write_event(consent, actor=actor, kind=event_kind, note=note, scope=scope)
+    _log(
+        youth,
+        actor,
+        _("Consent recorded: %(state)s – %(purpose)s")
+        % {"state": consent.get_state_display(), "purpose": consent.purpose},
+    )
+    return consent
+
+
+def consent_scope(consent: Consent) -> Scope:
+    return set(consent.grants.values_list("agency_id", "category"))
+
+
+@transaction.atomic
+def consent_event_record(
+    *, actor: User, consent: Consent, kind: str, note: str = "", scope: Scope | None = None
+) -> ConsentEvent:
+    """Appends a step to a consent's life: renewed, narrowed, widened, withdrawn, reviewed…"""
+    consent = Consent.objects.select_for_update().select_related("youth").get(pk=consent.pk)
+    if kind not in ALLOWED_EVENTS[consent.state]:
+        raise BusinessRuleError(
+            _("“%(event)s” is not possible when the consent is %(state)s.")
+            % {"event": ConsentEventKind(kind).label.lower(), "state": consent.get_state_display().lower()}
+        )
+    current = consent_scope(consent)
+    if kind in SCOPE_EVENTS:
+        if kind == ConsentEventKind.RENEWED and not scope:
+            scope = current
+        if not scope:
+            raise BusinessRuleError(_("Choose at least one agency and information category."))
+        if kind == ConsentEventKind.NARROWED and not (scope < current):
+            raise BusinessRuleError(_("A narrowed consent must cover less than it does now."))
+        if kind == ConsentEventKind.WIDENED and not (scope > current):
+            raise BusinessRuleError(_("A widened consent must cover more than it does now."))
+        if kind == ConsentEventKind.WIDENED or consent.state not in SHARING_STATES:
+            from django.utils import timezone
+
+            _check_giver(
+                consent.youth,
+                basis=consent.basis,
+                given_by=consent.given_by,
+                scope=scope,
+                youth_view=consent.youth_view or note,
+                on=timezone.localdate(),
+            )
+    elif scope:
+        raise BusinessRuleError(_("Only giving, renewing, narrowing or widening changes the scope."))
+    if kind == ConsentEventKind.WITHDRAWN:
+        consent.grants.all().delete()
+    event = _write_event(consent, actor=actor, kind=kind, note=note, scope=scope)
+    _log(
+        consent.youth,
+        actor,
+        _("Consent %(event)s. %(note)s") % {"event": event.get_kind_display().lower(), "note": event.note},
+    )
+    return event
