@@ -1,0 +1,104 @@
+"""Every youth URL, requested (GET) as every role: allowed, 403 (visible but not theirs to do) or 404.
+
+member: on the team, consent covers their agency; uncovered: on the team, no consent for their agency.
+"""
+
+import re
+
+import pytest
+from django.urls import get_resolver
+from django.utils import timezone
+
+from coordination.models import Handover
+from pathways.models import Meeting, Transition
+from tests import factories
+from tests.test_url_access import all_patterns
+
+HOLDER_ONLY = {
+    "handover_new",
+    "case_close",
+    "case_reopen",
+    "consent_new",
+    "consent_event_new",
+    "access_log",
+    "goal_new",
+    "goal_edit",
+    "action_new",
+}
+POST_ONLY = {"team_member_new", "team_member_leave", "relative_new", "handover_withdraw"}
+
+# url name -> expected GET status for the holder and the member where it differs from 200
+HOLDER_EXPECTED = {"case_reopen": 200, "handover_answer": 404}  # the open handover is addressed to the member
+MEMBER_EXPECTED = {name: 403 for name in HOLDER_ONLY} | {
+    "action_edit": 403,  # responsible is the holder
+    "evaluation_new": 403,
+    "correction_new": 403,  # written by the holder
+}
+
+
+def _urls(cast) -> dict[str, str]:
+    goal = factories.goal(cast.youth, cast.holder)
+    action = factories.action(goal, cast.holder)
+    entry = factories.log_entry(cast.youth, cast.holder)
+    handover = Handover.objects.create(youth=cast.youth, from_user=cast.holder, to_user=cast.member)
+    meeting = Meeting.objects.create(
+        youth=cast.youth,
+        title="Ansvarsgruppe",
+        starts_at=timezone.now(),
+        location="Skolen",
+        created_by=cast.holder,
+    )
+    transition = Transition.objects.create(
+        youth=cast.youth,
+        kind="moving",
+        responsible=cast.holder,
+        planned_date=timezone.localdate(),
+        created_by=cast.holder,
+    )
+    ids = {
+        "youth_id": cast.youth.pk,
+        "goal_id": goal.pk,
+        "action_id": action.pk,
+        "entry_id": entry.pk,
+        "membership_id": cast.youth.team_memberships.get(user=cast.member).pk,
+        "handover_id": handover.pk,
+        "meeting_id": meeting.pk,
+        "transition_id": transition.pk,
+        "consent_id": cast.youth.consents.get().pk,
+    }
+    urls = {}
+    for route, pattern in all_patterns():
+        if "youth_id" in route:
+            urls[pattern.name] = "/" + re.sub(r"<int:(\w+)>", lambda m: str(ids[m.group(1)]), route)
+    assert get_resolver() is not None and len(urls) >= 25
+    return urls
+
+
+def _expected(role: str, name: str) -> int:
+    if name in POST_ONLY:
+        return 405 if role in ("holder", "member") else 404
+    if role == "holder":
+        return HOLDER_EXPECTED.get(name, 200)
+    if role == "member":
+        return MEMBER_EXPECTED.get(name, 200)
+    if role == "uncovered":
+        return 200 if name == "emergency_access" else 404
+    return 404
+
+
+@pytest.mark.parametrize("role", ["holder", "member", "uncovered", "outsider", "team_lead", "admin"])
+def test_each_role_gets_what_the_design_says_on_every_youth_url(cast, client, role):
+    urls = _urls(cast)
+    client.force_login(getattr(cast, role))
+    wrong = {}
+    for name, url in urls.items():
+        status = client.get(url).status_code
+        if status != _expected(role, name):
+            wrong[name] = (status, _expected(role, name))
+    assert wrong == {}
+
+
+def test_anonymous_is_sent_to_login_everywhere(cast, client):
+    for name, url in _urls(cast).items():
+        response = client.get(url)
+        assert response.status_code == 302 and response["Location"].startswith("/logg-inn/"), name
