@@ -1,0 +1,1 @@
+"""Deterministic demo data for Stafett: fictional people, Trøndelag agencies, 18 months of history."""
