@@ -35,6 +35,7 @@ from django.db.models import Max
 from django.utils import timezone
 
 from coordination.demo import names as N
+from coordination.demo.consents import seed_consents
 from coordination.models import (
     Agency,
     CaseDecision,
@@ -534,9 +535,14 @@ class DemoGenerator:
 
     # -- ids and buffers ------------------------------------------------------------------------
 
+    @property
+    def created_youth_ids(self) -> list[int]:
+        return list(range(self.first_youth_id, self.next_id[Youth]))
+
     def _init_ids(self) -> None:
         for model in MODELS:
             self.next_id[model] = (model._base_manager.aggregate(m=Max("pk"))["m"] or 0) + 1
+        self.first_youth_id = self.next_id[Youth]
         self.used_national_ids = set(
             Youth.objects.exclude(national_id=None).values_list("national_id", flat=True)
         )
@@ -596,6 +602,8 @@ class DemoGenerator:
                 self._flush()
                 self.progress(f"  {min(first + CHUNK_YOUTHS, self.n)} / {self.n} youths")
             self._reset_sequences()
+            self.progress("  consents and object permissions")
+            self.counts.update(seed_consents(self.seed, self.today, self.created_youth_ids))
         return Summary(counts=dict(self.counts), elapsed=time.perf_counter() - started, seed=self.seed)
 
     # -- organisation ---------------------------------------------------------------------------
