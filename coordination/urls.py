@@ -1,11 +1,14 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
-from django.urls import include, path
+from django.urls import include, path, register_converter
 from django.views.generic import RedirectView
 from django.views.i18n import set_language
 
 from coordination.access import own_data_only, public
+from coordination.converters import IdConverter
 from coordination.views import audit, case, consent, handovers, team, youths
+
+register_converter(IdConverter, "id")
 
 urlpatterns = [
     path("", own_data_only(RedirectView.as_view(pattern_name="my_youths")), name="home"),
@@ -24,38 +27,38 @@ urlpatterns = [
     path("ungdommer/", youths.my_youths, name="my_youths"),
     path("ungdommer/ny/", youths.youth_new, name="youth_new"),
     path("stafetter/", handovers.incoming, name="incoming_handovers"),
-    path("ungdommer/<int:youth_id>/", youths.youth_overview, name="youth_overview"),
-    path("ungdommer/<int:youth_id>/team/", team.team, name="team"),
-    path("ungdommer/<int:youth_id>/team/ny/", team.team_member_new, name="team_member_new"),
+    path("ungdommer/<id:youth_id>/", youths.youth_overview, name="youth_overview"),
+    path("ungdommer/<id:youth_id>/team/", team.team, name="team"),
+    path("ungdommer/<id:youth_id>/team/ny/", team.team_member_new, name="team_member_new"),
     path(
-        "ungdommer/<int:youth_id>/team/<int:membership_id>/avslutt/",
+        "ungdommer/<id:youth_id>/team/<id:membership_id>/avslutt/",
         team.team_member_leave,
         name="team_member_leave",
     ),
-    path("ungdommer/<int:youth_id>/parorende/ny/", team.relative_new, name="relative_new"),
-    path("ungdommer/<int:youth_id>/stafett/ny/", handovers.handover_new, name="handover_new"),
+    path("ungdommer/<id:youth_id>/parorende/ny/", team.relative_new, name="relative_new"),
+    path("ungdommer/<id:youth_id>/stafett/ny/", handovers.handover_new, name="handover_new"),
     path(
-        "ungdommer/<int:youth_id>/stafett/<int:handover_id>/svar/",
+        "ungdommer/<id:youth_id>/stafett/<id:handover_id>/svar/",
         handovers.handover_answer,
         name="handover_answer",
     ),
     path(
-        "ungdommer/<int:youth_id>/stafett/<int:handover_id>/trekk/",
+        "ungdommer/<id:youth_id>/stafett/<id:handover_id>/trekk/",
         handovers.handover_withdraw,
         name="handover_withdraw",
     ),
-    path("ungdommer/<int:youth_id>/avslutt/", case.close, name="case_close"),
-    path("ungdommer/<int:youth_id>/gjenapne/", case.reopen, name="case_reopen"),
-    path("ungdommer/<int:youth_id>/samtykke/", consent.consents, name="consents"),
-    path("ungdommer/<int:youth_id>/samtykke/ny/", consent.consent_new, name="consent_new"),
+    path("ungdommer/<id:youth_id>/avslutt/", case.close, name="case_close"),
+    path("ungdommer/<id:youth_id>/gjenapne/", case.reopen, name="case_reopen"),
+    path("ungdommer/<id:youth_id>/samtykke/", consent.consents, name="consents"),
+    path("ungdommer/<id:youth_id>/samtykke/ny/", consent.consent_new, name="consent_new"),
     path(
-        "ungdommer/<int:youth_id>/samtykke/<int:consent_id>/hendelse/",
+        "ungdommer/<id:youth_id>/samtykke/<id:consent_id>/hendelse/",
         consent.consent_event_new,
         name="consent_event_new",
     ),
-    path("ungdommer/<int:youth_id>/tilgangslogg/", audit.access_log, name="access_log"),
-    path("ungdommer/<int:youth_id>/nodtilgang/", audit.emergency_access, name="emergency_access"),
+    path("ungdommer/<id:youth_id>/tilgangslogg/", audit.access_log, name="access_log"),
+    path("ungdommer/<id:youth_id>/nodtilgang/", audit.emergency_access, name="emergency_access"),
     path("teamleder/", audit.team_lead, name="team_lead"),
-    path("teamleder/nodtilgang/<int:emergency_id>/", audit.emergency_review, name="emergency_review"),
-    path("ungdommer/<int:youth_id>/", include("pathways.urls")),
+    path("teamleder/nodtilgang/<id:emergency_id>/", audit.emergency_review, name="emergency_review"),
+    path("ungdommer/<id:youth_id>/", include("pathways.urls")),
 ]

@@ -29,7 +29,7 @@ POST_ONLY = {"team_member_new", "team_member_leave", "relative_new", "handover_w
 
 # url name -> expected GET status for the holder and the member where it differs from 200
 HOLDER_EXPECTED = {"case_reopen": 200, "handover_answer": 404}  # the open handover is addressed to the member
-MEMBER_EXPECTED = {name: 403 for name in HOLDER_ONLY} | {
+MEMBER_EXPECTED = dict.fromkeys(HOLDER_ONLY, 403) | {
     "action_edit": 403,  # responsible is the holder
     "evaluation_new": 403,
     "correction_new": 403,  # written by the holder
@@ -69,7 +69,7 @@ def _urls(cast) -> dict[str, str]:
     urls = {}
     for route, pattern in all_patterns():
         if "youth_id" in route:
-            urls[pattern.name] = "/" + re.sub(r"<int:(\w+)>", lambda m: str(ids[m.group(1)]), route)
+            urls[pattern.name] = "/" + re.sub(r"<(?:int|id):(\w+)>", lambda m: str(ids[m.group(1)]), route)
     assert get_resolver() is not None and len(urls) >= 25
     return urls
 

@@ -69,7 +69,7 @@ def _youth_urls(cast):
     for route, _pattern in all_patterns():
         if "youth_id" not in route:
             continue
-        url = "/" + re.sub(r"<int:(\w+)>", lambda m: str(ids[m.group(1)]), route)
+        url = "/" + re.sub(r"<(?:int|id):(\w+)>", lambda m: str(ids[m.group(1)]), route)
         urls.append(url)
     assert len(urls) >= 20
     return urls
@@ -174,3 +174,15 @@ def test_admin_requires_staff(cast, client):
     assert client.get("/admin/").status_code == 302
     client.force_login(cast.admin)
     assert client.get("/admin/").status_code == 200
+
+
+def test_huge_and_malformed_ids_are_404_not_500(cast, client):
+    client.force_login(cast.holder)
+    for url in (
+        "/ungdommer/99999999999999999999999999/",
+        f"/ungdommer/{cast.youth.pk}/plan/tiltak/99999999999999999999999/endre/",
+        "/ungdommer/-1/",
+        "/ungdommer/abc/",
+        "/ungdommer/?page=99999999999999999999&level=x&order=%00&q=%00",
+    ):
+        assert client.get(url).status_code in (200, 404), url
