@@ -1,4 +1,5 @@
 from django import forms
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -57,17 +58,38 @@ class RelativeForm(StyledModelForm):
 
 
 class TeamMemberAddForm(StyledForm):
-    user = forms.ModelChoiceField(label=_("Staff member"), queryset=User.objects.none())
+    """Adds a staff member found by search; the choice list shows only the search hits, so the page
+    stays small whatever the number of staff in the municipality."""
+
+    user = forms.ModelChoiceField(
+        label=_("Staff member"), queryset=User.objects.none(), widget=forms.RadioSelect, empty_label=None
+    )
     role = forms.CharField(label=_("Role in the team"), max_length=100)
 
-    def __init__(self, *args, youth: Youth, **kwargs):
+    MAX_HITS = 20
+
+    def __init__(self, *args, youth: Youth, search: str = "", **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["user"].queryset = (
+        candidates = (
             User.objects.filter(is_active=True, agency__isnull=False)
             .exclude(memberships__youth=youth, memberships__ended_on__isnull=True)
             .select_related("agency")
-            .order_by("agency__name", "last_name")
         )
+        if self.is_bound:
+            self.fields["user"].queryset = candidates  # validate any eligible user, however it was found
+        else:
+            hits = candidates.none()
+            words = search.split()[:3]
+            if words:
+                hits = candidates
+                for word in words:
+                    hits = hits.filter(
+                        Q(first_name__icontains=word)
+                        | Q(last_name__icontains=word)
+                        | Q(username__icontains=word)
+                        | Q(agency__name__icontains=word)
+                    )
+            self.fields["user"].queryset = hits.order_by("last_name", "first_name")[: self.MAX_HITS]
         self.fields["user"].label_from_instance = lambda user: f"{user} ({user.agency})"
 
 

@@ -166,4 +166,6 @@ def seed_consents(seed: int, today: dt.date, youth_ids: list[int] | None = None)
         for sql in statements:
             cursor.execute(sql)
     youth_permissions_sync_all()
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")  # fresh planner statistics after a bulk load
     return dict(counts)

@@ -16,6 +16,7 @@ from coordination.views.helpers import redirect_after_post, run_service
 
 def _team_page(request: HttpRequest, access: YouthAccess, **forms) -> HttpResponse:
     youth = access.youth
+    search = request.GET.get("sok", "")[:100]
     context = {
         "youth": youth,
         "access": access,
@@ -23,12 +24,18 @@ def _team_page(request: HttpRequest, access: YouthAccess, **forms) -> HttpRespon
         "relatives": list(youth.relatives.all()),
         "history": selectors.stafettholder_history(youth),
         "pending_handover": selectors.pending_handover(youth),
-        "member_form": forms.get("member_form") or TeamMemberAddForm(youth=youth),
+        "member_form": forms.get("member_form") or TeamMemberAddForm(youth=youth, search=search),
+        "search": search,
         "relative_form": forms.get("relative_form") or RelativeForm(),
         "can_hand_over": can_hand_over(access),
         "can_manage_team": access.is_stafettholder,
     }
-    return render(request, "coordination/team.html", context)
+    template = (
+        "coordination/team.html#candidates"
+        if request.htmx and "sok" in request.GET
+        else "coordination/team.html"
+    )
+    return render(request, template, context)
 
 
 @youth_access

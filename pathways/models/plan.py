@@ -113,6 +113,12 @@ class Action(models.Model):
         indexes = [
             models.Index(fields=["youth", "evaluation_date"]),
             models.Index(fields=["status", "evaluation_date"]),
+            # "Next evaluation" per youth on list pages looks only at open actions.
+            models.Index(
+                fields=["youth", "evaluation_date"],
+                condition=Q(status__in=["planned", "ongoing"]),
+                name="open_action_next_evaluation",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -88,3 +88,29 @@ def test_handover_pages_flow(cast, client):
 def test_team_member_who_is_not_holder_is_refused_the_handover_form(cast, client):
     client.force_login(cast.member)
     assert client.get(f"/ungdommer/{cast.youth.pk}/stafett/ny/").status_code == 403
+
+
+def test_team_member_is_found_by_search_and_added(cast, client):
+    from coordination.models import TeamMembership
+
+    client.force_login(cast.holder)
+    html = client.get(f"/ungdommer/{cast.youth.pk}/team/?sok=outsider").content.decode()
+    assert f'value="{cast.outsider.pk}"' in html
+    partial = client.get(f"/ungdommer/{cast.youth.pk}/team/?sok=outsider", headers={"HX-Request": "true"})
+    assert (
+        "<html" not in partial.content.decode() and f'value="{cast.outsider.pk}"' in partial.content.decode()
+    )
+    response = client.post(
+        f"/ungdommer/{cast.youth.pk}/team/ny/", {"user": cast.outsider.pk, "role": "Behandler"}
+    )
+    assert response.status_code == 302
+    assert TeamMembership.objects.filter(youth=cast.youth, user=cast.outsider, ended_on__isnull=True).exists()
+
+
+def test_only_the_stafettholder_adds_team_members(cast, client):
+    from coordination.models import TeamMembership
+
+    client.force_login(cast.member)
+    response = client.post(f"/ungdommer/{cast.youth.pk}/team/ny/", {"user": cast.outsider.pk, "role": "x"})
+    assert response.status_code == 403
+    assert not TeamMembership.objects.filter(user=cast.outsider).exists()
