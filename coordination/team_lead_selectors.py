@@ -3,7 +3,8 @@
 import datetime
 
 from django.conf import settings
-from django.db.models import Count, Exists, Min, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Count, Exists, F, Func, Min, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from coordination.models import AccessLogEntry, EmergencyAccess, TeamMembership, User, Youth
@@ -13,8 +14,9 @@ def agency_youths(lead: User) -> QuerySet[Youth]:
     """Youths whose stafettholder or a team member belongs to the lead's agency (metadata only)."""
     from pathways.models import OPEN_ACTION_STATUSES, Action
 
-    on_team = TeamMembership.objects.filter(
-        youth=OuterRef("pk"), agency_id=lead.agency_id, ended_on__isnull=True
+    # The stafettholder is always a team member, so membership alone finds the agency's youths.
+    on_team = TeamMembership.objects.filter(agency_id=lead.agency_id, ended_on__isnull=True).values(
+        "youth_id"
     )
     next_evaluation = (
         Action.objects.filter(youth=OuterRef("pk"), status__in=OPEN_ACTION_STATUSES)
@@ -23,7 +25,7 @@ def agency_youths(lead: User) -> QuerySet[Youth]:
         .values("first")
     )
     return (
-        Youth.objects.filter(Q(stafettholder__agency_id=lead.agency_id) | Exists(on_team), status="active")
+        Youth.objects.filter(pk__in=on_team, status="active")
         .select_related("stafettholder")
         .annotate(next_evaluation=Subquery(next_evaluation[:1]))
         .order_by("last_contact_at", "last_name", "pk")
@@ -31,14 +33,21 @@ def agency_youths(lead: User) -> QuerySet[Youth]:
 
 
 def staff_caseloads(lead: User) -> QuerySet[User]:
+    holding = Youth.objects.filter(stafettholder=OuterRef("pk"), status="active")
+    teams = TeamMembership.objects.filter(user=OuterRef("pk"), ended_on__isnull=True)
     return (
         User.objects.filter(agency_id=lead.agency_id)
         .annotate(
-            holding=Count("held_youths", filter=Q(held_youths__status="active"), distinct=True),
-            teams=Count("memberships", filter=Q(memberships__ended_on__isnull=True), distinct=True),
+            holding=Coalesce(_count(holding), 0),
+            teams=Coalesce(_count(teams), 0),
         )
         .order_by("-is_active", "last_name", "first_name")
     )
+
+
+def _count(queryset) -> Subquery:
+    """COUNT(*) as a correlated subquery: one indexed probe per row instead of a join explosion."""
+    return Subquery(queryset.order_by().annotate(n=Func(F("pk"), function="COUNT")).values("n")[:1])
 
 
 def emergency_accesses_to_review(lead: User) -> QuerySet[EmergencyAccess]:

@@ -58,6 +58,9 @@ class Command(BaseCommand):
             f"/ungdommer/{youth.pk}/team/",
             f"/ungdommer/{youth.pk}/moter/",
             f"/ungdommer/{youth.pk}/overganger/",
+            f"/ungdommer/{youth.pk}/team/?sok=an",
+            f"/ungdommer/{youth.pk}/samtykke/",
+            f"/ungdommer/{youth.pk}/tilgangslogg/",
             "/stafetter/",
         ]
         if action:
@@ -66,8 +69,16 @@ class Command(BaseCommand):
             f"\n{Youth.objects.count()} youths; user {user.username} is on {user.caseload} teams; "
             f"{repeat} requests per page\n"
         )
+        lead = User.objects.filter(is_team_lead=True, agency=user.agency).first()
+        lead_client = Client()
+        if lead:
+            lead_client.force_login(lead)
         self.stdout.write(f"{'page':<52} {'median ms':>10} {'p95 ms':>8} {'queries':>8}")
-        for url in pages:
+        targets = [(url, client) for url in pages]
+        if lead:
+            targets.append(("/teamleder/", lead_client))
+            targets.append(("/teamleder/?page=20", lead_client))
+        for url, client in targets:
             timings, queries = [], 0
             for _ in range(repeat):
                 with CaptureQueriesContext(connection) as captured:
