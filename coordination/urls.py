@@ -5,7 +5,7 @@ from django.views.generic import RedirectView
 from django.views.i18n import set_language
 
 from coordination.access import own_data_only, public
-from coordination.views import case, handovers, team, youths
+from coordination.views import account, case, handovers, health, team, youths
 
 urlpatterns = [
     path("", own_data_only(RedirectView.as_view(pattern_name="my_youths")), name="home"),
@@ -18,8 +18,19 @@ urlpatterns = [
         ),
         name="login",
     ),
+    path("logg-inn/tofaktor/", account.otp_verify, name="otp_verify"),
+    path("logg-inn/tofaktor/ny/", account.otp_setup, name="otp_setup"),
     path("logg-ut/", public(auth_views.LogoutView.as_view()), name="logout"),
+    path("konto/sikkerhet/", account.security, name="security"),
     path("sprak/", public(set_language), name="set_language"),
+    path("helse/", health.health, name="health"),
+    path("helse/web/", health.health_web, name="health_web"),
+    # One login page for everybody, with the second factor after it; the admin has no login of its own.
+    path(
+        "admin/login/",
+        public(RedirectView.as_view(pattern_name="login", query_string=True)),
+        name="admin_login",
+    ),
     path("admin/", admin.site.urls),
     path("ungdommer/", youths.my_youths, name="my_youths"),
     path("ungdommer/ny/", youths.youth_new, name="youth_new"),

@@ -1,5 +1,6 @@
 from coordination.models.agency import Agency, User
 from coordination.models.choices import BtiLevel, InformationCategory, Language, Sector, ServiceLevel
+from coordination.models.security import Heartbeat, UserSession
 from coordination.models.team import Handover, HandoverStatus, StafettholderPeriod, TeamMembership
 from coordination.models.youth import (
     CaseDecision,
@@ -19,6 +20,7 @@ __all__ = [
     "ClosingReason",
     "Handover",
     "HandoverStatus",
+    "Heartbeat",
     "InformationCategory",
     "Language",
     "Relative",
@@ -27,6 +29,7 @@ __all__ = [
     "StafettholderPeriod",
     "TeamMembership",
     "User",
+    "UserSession",
     "Youth",
     "YouthStatus",
     "age_on",

@@ -69,14 +69,14 @@ def test_receiver_must_be_on_the_team(cast):
         handover_request(actor=cast.holder, youth=cast.youth, to_user=cast.outsider, note="")
 
 
-def test_handover_pages_flow(cast, client):
-    client.force_login(cast.holder)
+def test_handover_pages_flow(cast, client, login):
+    login(cast.holder)
     response = client.post(
         f"/ungdommer/{cast.youth.pk}/stafett/ny/", {"to_user": cast.member.pk, "note": "Hei"}
     )
     assert response.status_code == 302
     handover = Handover.objects.get(youth=cast.youth)
-    client.force_login(cast.member)
+    login(cast.member)
     assert cast.youth.full_name.encode() in client.get("/stafetter/").content
     response = client.post(
         f"/ungdommer/{cast.youth.pk}/stafett/{handover.pk}/svar/", {"accept": "1", "note": ""}
@@ -85,6 +85,6 @@ def test_handover_pages_flow(cast, client):
     assert _holder(cast.youth) == cast.member.pk
 
 
-def test_team_member_cannot_open_the_handover_form(cast, client):
-    client.force_login(cast.member)
+def test_team_member_cannot_open_the_handover_form(cast, client, login):
+    login(cast.member)
     assert client.get(f"/ungdommer/{cast.youth.pk}/stafett/ny/").status_code == 404
