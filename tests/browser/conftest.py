@@ -35,5 +35,13 @@ def page(browser):
     context = browser.new_context(locale="nb-NO", timezone_id="Europe/Oslo")
     page = context.new_page()
     page.set_default_timeout(10_000)
+    # Chromium reports every script, style or frame the Content Security Policy blocked on the console:
+    # a page that only works by breaking the policy fails its test.
+    violations = []
+    page.on(
+        "console",
+        lambda message: violations.append(message.text) if "Content Security Policy" in message.text else None,
+    )
     yield page
     context.close()
+    assert violations == []
