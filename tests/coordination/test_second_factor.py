@@ -32,7 +32,12 @@ def _protected_urls(cast) -> list[str]:
         if "<" in route or route in STEP_ROUTES or getattr(pattern.callback, "access_rule", "") == "public":
             continue
         urls.append("/" + route)
-    return [*urls, "/admin/", "/admin/coordination/user/", f"/admin/coordination/user/{cast.holder.pk}/change/"]
+    return [
+        *urls,
+        "/admin/",
+        "/admin/coordination/user/",
+        f"/admin/coordination/user/{cast.holder.pk}/change/",
+    ]
 
 
 def test_an_unverified_session_is_sent_to_the_second_factor_on_every_protected_page(cast, client):
