@@ -155,7 +155,7 @@ def test_breach_check_lets_passwords_through_when_the_service_is_down(monkeypatc
         (1, "10.0.0.5", "6.6.6.6, 1.2.3.4", "1.2.3.4"),  # our proxy appended the real address
         (2, "10.0.0.5", "6.6.6.6, 1.2.3.4, 10.0.0.9", "1.2.3.4"),
         (1, "10.0.0.5", "", "10.0.0.5"),
-        (1, "10.0.0.5", "not-an-ip", "0.0.0.0"),
+        (1, "10.0.0.5", "not-an-ip", "0.0.0.0"),  # noqa: S104 - the "unknown" placeholder
     ],
 )
 def test_client_address_behind_trusted_proxies(rf, settings, count, remote, forwarded, expected):
