@@ -129,6 +129,9 @@ else:
     except ValueError as exc:
         raise ImproperlyConfigured(f"DATABASE_URL is not a valid database URL: {exc}") from None
     DATABASES["default"].setdefault("TEST", {})["NAME"] = env_str("TEST_DATABASE_NAME") or None
+    # The password may come from a secret file instead of the URL (Docker/Kubernetes secrets).
+    if _database_password := env_secret("DATABASE_PASSWORD"):
+        DATABASES["default"]["PASSWORD"] = _database_password
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "coordination.User"
