@@ -48,8 +48,8 @@ def source_db():
         "import datetime;"
         "a = Agency.objects.create(name='Barnevernet', sector='child_welfare', level='municipal');"
         "u = User.objects.create_user('kari', password='correct-horse-battery', agency=a);"
-        "[youth_create(actor=u, first_name='Sara', last_name=f'Ung{n}', birth_date=datetime.date(2010, 5, n + 1),"
-        " municipality='Trondheim') for n in range(3)]"
+        "[youth_create(actor=u, first_name='Sara', last_name=f'Ung{n}',"
+        " birth_date=datetime.date(2010, 5, n + 1), municipality='Trondheim') for n in range(3)]"
     )
     result = _run([sys.executable, "manage.py", "shell", "--no-imports", "-c", seed], DATABASE_URL=url)
     assert result.returncode == 0, result.stderr
