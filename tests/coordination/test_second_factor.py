@@ -215,3 +215,5 @@ def test_embedded_demo_mode_can_turn_it_off_and_says_so_on_every_page(cast, clie
     response = client.get("/ungdommer/")
     assert response.status_code == 200
     assert "Demomodus." in response.content.decode()
+    client.force_login(cast.admin)
+    assert "Demomodus." in client.get("/admin/").content.decode()
