@@ -22,6 +22,7 @@ urlpatterns = [
     path("logg-inn/tofaktor/ny/", account.otp_setup, name="otp_setup"),
     path("logg-ut/", public(auth_views.LogoutView.as_view()), name="logout"),
     path("konto/sikkerhet/", account.security, name="security"),
+    path("konto/passord/", account.password_change, name="password_change"),
     path("sprak/", public(set_language), name="set_language"),
     path("helse/", health.health, name="health"),
     path("helse/web/", health.health_web, name="health_web"),

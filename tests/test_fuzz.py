@@ -141,6 +141,7 @@ ENDPOINTS = [
     "/ungdommer/ny/",
     "/sprak/",
     "/konto/sikkerhet/",
+    "/konto/passord/",
     "/logg-inn/",
 ]
 YOUTH_ROUTE_COUNT = 25  # how many youth URLs _youth_urls returns at most; extra indexes are skipped

@@ -7,6 +7,8 @@ import qrcode
 import qrcode.image.svg
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import update_session_auth_hash
+from django.contrib.auth.forms import PasswordChangeForm
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render, resolve_url
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -18,6 +20,7 @@ from django.views.decorators.http import require_http_methods
 
 from coordination.access import own_data_only, second_factor_not_required
 from coordination.forms import AuthenticatorConfirmForm, SecondFactorForm
+from coordination.security import log_security_event
 from coordination.services import second_factor as service
 
 
@@ -116,3 +119,22 @@ def security(request: HttpRequest) -> HttpResponse:
         "codes_left": service.recovery_codes_left(request.user),
     }
     return render(request, "registration/security.html", context)
+
+
+@own_data_only
+@never_cache
+@sensitive_post_parameters("old_password", "new_password1", "new_password2")
+@require_http_methods(["GET", "POST"])
+def password_change(request: HttpRequest) -> HttpResponse:
+    """Change one's own password. Other sessions of the user end (Django's session hash changes);
+    this one continues."""
+    form = PasswordChangeForm(request.user, request.POST or None)
+    for field in form.fields.values():
+        field.widget.attrs.setdefault("class", "ds-input")
+    if request.method == "POST" and form.is_valid():
+        user = form.save()
+        update_session_auth_hash(request, user)
+        log_security_event("password_changed", request)
+        messages.success(request, _("Your password was changed. You are logged out everywhere else."))
+        return redirect("security")
+    return render(request, "registration/password_change.html", {"form": form})
