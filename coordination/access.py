@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import wraps
 
+from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
@@ -208,6 +209,17 @@ def own_data_only(view: Callable[..., HttpResponse]) -> Callable[..., HttpRespon
 
 
 def public(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
-    """Marks a view that anonymous visitors may see (login, language switch)."""
+    """Marks a view that anonymous visitors may see (login, language switch, health).
+
+    Everything else needs a login and the second factor (LoginRequiredMiddleware and
+    SecondFactorRequiredMiddleware); the list of public views is locked in tests/test_url_access.py.
+    """
+    view = login_not_required(view)
     view.access_rule = "public"
+    return view
+
+
+def second_factor_not_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """Marks the pages of the second-factor step: logged in with a password, not yet verified."""
+    view.second_factor_required = False
     return view

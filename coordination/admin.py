@@ -1,8 +1,11 @@
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from coordination.models import Agency, User
+from coordination.services.second_factor import second_factor_reset
+from coordination.services.sessions import sessions_end_for_user
 
 
 @admin.register(Agency)
@@ -23,7 +26,28 @@ class StaffAdmin(UserAdmin):
         *UserAdmin.fieldsets,
         (_("Agency"), {"fields": ["agency", "is_team_lead", "job_title", "phone"]}),
     ]
+    actions = ["reset_second_factor", "end_sessions"]
     add_fieldsets = [
         *UserAdmin.add_fieldsets,
         (_("Agency"), {"fields": ["first_name", "last_name", "email", "agency", "is_team_lead"]}),
     ]
+
+    @admin.action(description=_("Reset the second factor (lost phone): set up again at next login"))
+    def reset_second_factor(self, request, queryset):
+        for user in queryset:
+            second_factor_reset(actor=request.user, user=user)
+        count = len(queryset)
+        message = ngettext(
+            "The second factor of %(count)d user was reset.",
+            "The second factor of %(count)d users was reset.",
+            count,
+        ) % {"count": count}
+        self.message_user(request, message, messages.SUCCESS)
+
+    @admin.action(description=_("Log out everywhere"))
+    def end_sessions(self, request, queryset):
+        ended = sum(sessions_end_for_user(user=user, reason="admin") for user in queryset)
+        message = ngettext("%(count)d session was ended.", "%(count)d sessions were ended.", ended) % {
+            "count": ended
+        }
+        self.message_user(request, message, messages.SUCCESS)

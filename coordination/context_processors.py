@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
@@ -17,3 +18,8 @@ def emergency_banner(request: HttpRequest) -> dict:
         )
 
     return {"active_emergencies": SimpleLazyObject(active)}
+
+
+def security(request):
+    """Whether the second factor is off (the embedded demo), so every page can say so."""
+    return {"second_factor_off": not settings.REQUIRE_SECOND_FACTOR}

@@ -5,10 +5,13 @@ filesystem broker, e-mail to the console, DEBUG on) so a first look needs no ser
 Setting DATABASE_URL switches to PostgreSQL (production and the test suite), REDIS_URL to Redis.
 """
 
+import datetime
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
+from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
 from coordination.env import env_bool, env_int, env_list, env_secret, env_str
@@ -28,6 +31,15 @@ if not SECRET_KEY:
     if not EMBEDDED:
         raise ImproperlyConfigured("SECRET_KEY (or SECRET_KEY_FILE) must be set when DATABASE_URL is set.")
     SECRET_KEY = "embedded-demo-only-not-secret"  # noqa: S105 - embedded mode never serves real data
+# Key rotation: put the old key here (comma-separated, or a file with one key a line) while the new
+# one takes over; sessions and signed links made with an old key keep working until it is removed.
+SECRET_KEY_FALLBACKS = [key.strip() for key in env_secret("SECRET_KEY_FALLBACKS").replace(",", "\n").split()]
+
+# The second factor (TOTP) for staff. Only the embedded first-look mode may turn it off, and every
+# page then says so; production settings refuse to start without it.
+REQUIRE_SECOND_FACTOR = env_bool("REQUIRE_SECOND_FACTOR", default=not EMBEDDED)
+if not REQUIRE_SECOND_FACTOR and not EMBEDDED:
+    raise ImproperlyConfigured("REQUIRE_SECOND_FACTOR cannot be off when DATABASE_URL is set (production).")
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]", "testserver"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
@@ -41,24 +53,39 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.forms",
     "django_htmx",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "axes",
     "guardian",
     "coordination",
     "pathways",
 ]
 
 MIDDLEWARE = [
+    # First, so every log line of the request (and the response) carries its id.
+    "coordination.middleware.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    "coordination.middleware.NoStoreMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "django_htmx.middleware.HtmxMiddleware",
     "coordination.middleware.LanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    # Pages are closed by default; public views are marked with @login_not_required.
-    "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Idle and absolute session lifetime, before the checks below so an expired session is anonymous.
+    "coordination.middleware.SessionTimeoutMiddleware",
+    # Pages are closed by default: login, then the second factor. Public views are marked with
+    # coordination.access.public, pages of the second-factor step with second_factor_not_required.
+    "coordination.middleware.LoginRequiredMiddleware",
+    "coordination.middleware.SecondFactorRequiredMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "django_htmx.middleware.HtmxMiddleware",
+    # Last, as django-axes asks: turns a lockout into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "coordination.urls"
@@ -77,6 +104,8 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "coordination.context_processors.emergency_banner",
+                "django.template.context_processors.csp",
+                "coordination.context_processors.security",
             ],
         },
     },
@@ -101,10 +130,15 @@ else:
     except ValueError as exc:
         raise ImproperlyConfigured(f"DATABASE_URL is not a valid database URL: {exc}") from None
     DATABASES["default"].setdefault("TEST", {})["NAME"] = env_str("TEST_DATABASE_NAME") or None
+    # The password may come from a secret file instead of the URL (Docker/Kubernetes secrets).
+    if _database_password := env_secret("DATABASE_PASSWORD"):
+        DATABASES["default"]["PASSWORD"] = _database_password
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "coordination.User"
 AUTHENTICATION_BACKENDS = [
+    # First: refuses to even check the password of a locked-out username or address.
+    "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
     "guardian.backends.ObjectPermissionBackend",
 ]
@@ -112,12 +146,99 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "my_youths"
 LOGOUT_REDIRECT_URL = "login"
 
+# Argon2id first; the others only verify (and upgrade) hashes made before.
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.ScryptPasswordHasher",
+]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    # Passwords seen in breaches (Have I Been Pwned's k-anonymity range API, only a 5-character hash
+    # prefix leaves the server). Off unless the server may reach the API: PASSWORD_BREACH_CHECK=true.
+    *(
+        [{"NAME": "coordination.security.BreachedPasswordValidator"}]
+        if env_bool("PASSWORD_BREACH_CHECK", default=False)
+        else []
+    ),
 ]
+
+# Brute-force protection (django-axes): a username, and separately a client address, is locked for
+# LOGIN_LOCKOUT_MINUTES after LOGIN_FAILURE_LIMIT failed logins. Behind a reverse proxy set
+# TRUSTED_PROXY_COUNT to the number of proxies that append to X-Forwarded-For, so the client address
+# is the one the outermost trusted proxy saw and cannot be forged by the client.
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0, minimum=0)
+AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 10, minimum=3)
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=env_int("LOGIN_LOCKOUT_MINUTES", 15, minimum=1))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "coordination.security.client_ip"
+AXES_LOCKOUT_CALLABLE = "coordination.security.lockout_response"
+AXES_VERBOSE = False
+
+# Second factor (django-otp). TOTP codes are throttled per device (exponential back-off).
+OTP_TOTP_ISSUER = env_str("OTP_ISSUER", "Stafett")
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
+RECOVERY_CODE_COUNT = 10
+
+# Sessions live server-side (database). A session ends after SESSION_IDLE_MINUTES without a request
+# and SESSION_MAX_HOURS after login at the latest, and the cookie dies with the browser.
+SESSION_IDLE_TIMEOUT = datetime.timedelta(minutes=env_int("SESSION_IDLE_MINUTES", 30, minimum=1))
+SESSION_ABSOLUTE_TIMEOUT = datetime.timedelta(hours=env_int("SESSION_MAX_HOURS", 12, minimum=1))
+SESSION_COOKIE_AGE = int(SESSION_ABSOLUTE_TIMEOUT.total_seconds())
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_HTTPONLY = True  # the token reaches htmx through hx-headers in the page, never the cookie
+
+# HTTPS and browser hardening. Production (DATABASE_URL set) is HTTPS-only; the embedded demo
+# runs on http://127.0.0.1 and keeps the defaults there.
+HTTPS = env_bool("HTTPS", default=not EMBEDDED)
+if HTTPS:
+    SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=True)
+    # The health probes of orchestrators speak plain HTTP inside the cluster.
+    SECURE_REDIRECT_EXEMPT = [r"^helse/"]
+    SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 63072000, minimum=0)
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=True)
+    SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", default=True)
+    SESSION_COOKIE_SECURE = True
+    CSRF_COOKIE_SECURE = True
+    # __Host- cookies are only accepted over HTTPS, for this exact host, on path /.
+    SESSION_COOKIE_NAME = "__Host-stafett-session"
+    CSRF_COOKIE_NAME = "__Host-stafett-csrf"
+if TRUSTED_PROXY_COUNT:
+    # The proxy terminates TLS and says so; without a trusted proxy the header is ignored.
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+
+# Content Security Policy (Django's own): scripts only from this origin and with the per-response
+# nonce, no inline styles, never framed. htmx is configured in base.html to add no inline styles
+# and evaluate no strings.
+SECURE_CSP = {
+    "default-src": [CSP.NONE],
+    "script-src": [CSP.SELF, CSP.NONCE],
+    "style-src": [CSP.SELF],
+    "img-src": [CSP.SELF, "data:"],
+    "font-src": [CSP.SELF],
+    "connect-src": [CSP.SELF],
+    "form-action": [CSP.SELF],
+    "manifest-src": [CSP.SELF],
+    "frame-ancestors": [CSP.NONE],
+    "base-uri": [CSP.NONE],
+    "object-src": [CSP.NONE],
+}
+
+# Request bodies: there are no file uploads; forms are small.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 1024 * 1024
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 200
+FILE_UPLOAD_MAX_MEMORY_SIZE = 1024 * 1024
 
 # guardian: no anonymous user object, we never grant anything to anonymous visitors.
 ANONYMOUS_USER_NAME = None
@@ -179,15 +300,45 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
+# Workers and beat log through LOGGING below (JSON in production) instead of Celery's own format.
+CELERY_WORKER_HIJACK_ROOT_LOGGER = False
+CELERY_BEAT_SCHEDULE = {
+    # Proves to the health endpoint that beat schedules and a worker runs what it schedules.
+    "heartbeat": {"task": "coordination.tasks.heartbeat", "schedule": 60.0},
+    "clear-expired-sessions": {
+        "task": "coordination.tasks.clear_expired_sessions",
+        "schedule": crontab(minute=17, hour="*/1"),
+    },
+}
+# /helse/ reports beat as failing when its last heartbeat is older than this.
+HEALTH_BEAT_MAX_AGE = datetime.timedelta(minutes=env_int("HEALTH_BEAT_MAX_AGE_MINUTES", 5, minimum=2))
 
 # Paging and thresholds that are business settings, not code.
 YOUTHS_PER_PAGE = env_int("YOUTHS_PER_PAGE", 25, minimum=5)
 
+# Logs go to stdout, one JSON object a line (with the request id) in production, for the log shipper;
+# plain text in the embedded mode. Query strings and form data are never logged: they can hold names.
+LOG_FORMAT = env_str("LOG_FORMAT", "text" if EMBEDDED else "json")
+if LOG_FORMAT not in ("json", "text"):
+    raise ImproperlyConfigured(f"LOG_FORMAT must be 'json' or 'text', got {LOG_FORMAT!r}")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "coordination.logging.RequestIdFilter"}},
+    "formatters": {
+        "json": {"()": "coordination.logging.JsonFormatter"},
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT, "filters": ["request_id"]}
+    },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
+    "loggers": {
+        # Our own request log replaces runserver's and gunicorn's access logs (which print query strings).
+        "django.server": {"level": "WARNING"},
+        # django-axes repeats every login at INFO; our stafett.security events cover them.
+        "axes": {"level": "WARNING"},
+    },
 }
 
 # Break the glass: how long emergency access lasts before it must be asked for again.

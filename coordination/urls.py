@@ -6,7 +6,7 @@ from django.views.i18n import set_language
 
 from coordination.access import own_data_only, public
 from coordination.converters import IdConverter
-from coordination.views import audit, case, consent, handovers, team, youths
+from coordination.views import account, audit, case, consent, handovers, health, team, youths
 
 register_converter(IdConverter, "id")
 
@@ -21,8 +21,20 @@ urlpatterns = [
         ),
         name="login",
     ),
+    path("logg-inn/tofaktor/", account.otp_verify, name="otp_verify"),
+    path("logg-inn/tofaktor/ny/", account.otp_setup, name="otp_setup"),
     path("logg-ut/", public(auth_views.LogoutView.as_view()), name="logout"),
+    path("konto/sikkerhet/", account.security, name="security"),
+    path("konto/passord/", account.password_change, name="password_change"),
     path("sprak/", public(set_language), name="set_language"),
+    path("helse/", health.health, name="health"),
+    path("helse/web/", health.health_web, name="health_web"),
+    # One login page for everybody, with the second factor after it; the admin has no login of its own.
+    path(
+        "admin/login/",
+        public(RedirectView.as_view(pattern_name="login", query_string=True)),
+        name="admin_login",
+    ),
     path("admin/", admin.site.urls),
     path("ungdommer/", youths.my_youths, name="my_youths"),
     path("ungdommer/ny/", youths.youth_new, name="youth_new"),

@@ -4,6 +4,8 @@ agency, plus people who must see nothing: an outsider, a team lead and an admini
 from dataclasses import dataclass
 
 import pytest
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from coordination.models import Sector, User, Youth
 from tests import factories
@@ -53,12 +55,29 @@ def cast(db) -> Cast:
     )
 
 
+def verify_second_factor(client, user: User) -> TOTPDevice:
+    """Marks the client's (logged-in) session as having passed the second factor with a real,
+    confirmed authenticator of the user, as django_otp.login would after a correct code."""
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first() or TOTPDevice.objects.create(
+        user=user, name="authenticator", confirmed=True
+    )
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
+    return device
+
+
 @pytest.fixture
 def login(client):
-    """Logs the test client in as a user and returns the client."""
+    """Logs the test client in as a user who has passed the second factor, and returns the client.
+
+    Production behaviour is untouched: the session carries a real device id, exactly what the
+    second-factor step stores. Tests of the step itself use client.force_login alone.
+    """
 
     def _login(user: User):
         client.force_login(user)
+        verify_second_factor(client, user)
         return client
 
     return _login
@@ -67,4 +86,12 @@ def login(client):
 @pytest.fixture(autouse=True)
 def _fast_password_hashing(settings):
     # Real hashing costs ~0.3 s a user; the suite is about behaviour, not key stretching.
+    # (tests/test_security_settings.py checks that production hashes with Argon2.)
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _plain_http_test_client(settings):
+    # The test client and live server speak plain HTTP; production redirects to HTTPS
+    # (tests/test_headers.py sends secure requests to see the HTTPS-only headers).
+    settings.SECURE_SSL_REDIRECT = False

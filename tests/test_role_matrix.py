@@ -87,9 +87,9 @@ def _expected(role: str, name: str) -> int:
 
 
 @pytest.mark.parametrize("role", ["holder", "member", "uncovered", "outsider", "team_lead", "admin"])
-def test_each_role_gets_what_the_design_says_on_every_youth_url(cast, client, role):
+def test_each_role_gets_what_the_design_says_on_every_youth_url(cast, client, role, login):
     urls = _urls(cast)
-    client.force_login(getattr(cast, role))
+    login(getattr(cast, role))
     wrong = {}
     for name, url in urls.items():
         status = client.get(url).status_code

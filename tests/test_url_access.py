@@ -106,8 +106,8 @@ def _transition(cast):
 
 
 @pytest.mark.parametrize("who", ["outsider", "team_lead", "admin"])
-def test_people_outside_the_team_get_404_on_every_youth_url(cast, client, who):
-    client.force_login(getattr(cast, who))
+def test_people_outside_the_team_get_404_on_every_youth_url(cast, client, who, login):
+    login(getattr(cast, who))
     urls = _youth_urls(cast)
     before = _snapshot()
     for url in urls:
@@ -125,23 +125,23 @@ def test_anonymous_visitors_are_sent_to_login_on_every_youth_url(cast, client):
         assert response.status_code in (302, 403), url
 
 
-def test_a_member_who_left_the_team_loses_access(cast, client):
+def test_a_member_who_left_the_team_loses_access(cast, client, login):
     from coordination.services.team import team_member_end
 
     membership = cast.youth.team_memberships.get(user=cast.member)
     team_member_end(actor=cast.holder, youth=cast.youth, membership=membership)
-    client.force_login(cast.member)
+    login(cast.member)
     assert client.get(f"/ungdommer/{cast.youth.pk}/").status_code == 404
     assert cast.youth.full_name not in client.get("/ungdommer/").content.decode()
 
 
-def test_ids_of_another_youths_objects_are_404_inside_my_youth(cast, client):
+def test_ids_of_another_youths_objects_are_404_inside_my_youth(cast, client, login):
     """Objects are looked up within the youth in the URL, so mixing ids leaks nothing."""
     other = factories.youth(holder=cast.outsider)
     goal = factories.goal(other, cast.outsider)
     action = factories.action(goal, cast.outsider)
     entry = factories.log_entry(other, cast.outsider)
-    client.force_login(cast.holder)
+    login(cast.holder)
     base = f"/ungdommer/{cast.youth.pk}"
     for url in (
         f"{base}/plan/mal/{goal.pk}/endre/",
@@ -153,9 +153,9 @@ def test_ids_of_another_youths_objects_are_404_inside_my_youth(cast, client):
     assert not Evaluation.objects.exists()
 
 
-def test_the_list_shows_only_my_teams(cast, client):
+def test_the_list_shows_only_my_teams(cast, client, login):
     other = factories.youth(holder=cast.outsider, first_name="Hemmelig", last_name="Person")
-    client.force_login(cast.member)
+    login(cast.member)
     html = client.get("/ungdommer/").content.decode()
     assert cast.youth.last_name in html
     assert other.last_name not in html
@@ -169,15 +169,15 @@ def _snapshot():
     return [model.objects.count() for model in models]
 
 
-def test_admin_requires_staff(cast, client):
-    client.force_login(cast.holder)
+def test_admin_requires_staff(cast, client, login):
+    login(cast.holder)
     assert client.get("/admin/").status_code == 302
-    client.force_login(cast.admin)
+    login(cast.admin)
     assert client.get("/admin/").status_code == 200
 
 
-def test_huge_and_malformed_ids_are_404_not_500(cast, client):
-    client.force_login(cast.holder)
+def test_huge_and_malformed_ids_are_404_not_500(cast, client, login):
+    login(cast.holder)
     for url in (
         "/ungdommer/99999999999999999999999999/",
         f"/ungdommer/{cast.youth.pk}/plan/tiltak/99999999999999999999999/endre/",

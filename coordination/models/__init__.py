@@ -16,6 +16,7 @@ from coordination.models.consent import (
     ConsentGrant,
     ConsentState,
 )
+from coordination.models.security import Heartbeat, UserSession
 from coordination.models.team import Handover, HandoverStatus, StafettholderPeriod, TeamMembership
 from coordination.models.youth import (
     CaseDecision,
@@ -52,6 +53,7 @@ __all__ = [
     "EmergencyAccess",
     "Handover",
     "HandoverStatus",
+    "Heartbeat",
     "InformationCategory",
     "Language",
     "Relative",
@@ -60,6 +62,7 @@ __all__ = [
     "StafettholderPeriod",
     "TeamMembership",
     "User",
+    "UserSession",
     "Youth",
     "YouthPermission",
     "YouthStatus",

@@ -8,6 +8,16 @@ import pytest
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _plain_http_live_server():
+    # SecurityMiddleware reads SECURE_SSL_REDIRECT once, when the (session-wide) live server builds its
+    # handler, so the per-test override in tests/conftest.py comes too late here. The live server speaks
+    # plain HTTP on localhost, which Chromium treats as a secure context (Secure, __Host- cookies work).
+    from django.conf import settings
+
+    settings.SECURE_SSL_REDIRECT = False
+
+
 @pytest.fixture(scope="session")
 def browser():
     if CHROMIUM is None:
@@ -35,5 +45,15 @@ def page(browser):
     context = browser.new_context(locale="nb-NO", timezone_id="Europe/Oslo")
     page = context.new_page()
     page.set_default_timeout(10_000)
+    # Chromium reports every script, style or frame the Content Security Policy blocked on the console:
+    # a page that only works by breaking the policy fails its test.
+    violations = []
+    page.on(
+        "console",
+        lambda message: (
+            violations.append(message.text) if "Content Security Policy" in message.text else None
+        ),
+    )
     yield page
     context.close()
+    assert violations == []

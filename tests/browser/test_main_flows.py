@@ -1,7 +1,9 @@
-"""The main caseworker flows in a real browser: log in, find the youth, append to the log in place,
-add a goal and an action, hand over the baton."""
+"""The main caseworker flows in a real browser: log in with password and authenticator code, find the
+youth, append to the log in place, add a goal and an action, hand over the baton."""
 
 import pytest
+from django_otp.oath import totp
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import expect
 
 from coordination.models import Youth
@@ -11,11 +13,22 @@ from tests.factories import PASSWORD
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
+def _code(device: TOTPDevice) -> str:
+    """What the user's authenticator app shows right now."""
+    return f"{totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits):06d}"
+
+
 def _log_in(page, live_server, user):
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first() or TOTPDevice.objects.create(
+        user=user, name="authenticator", confirmed=True
+    )
     page.goto(f"{live_server.url}/logg-inn/")
     page.get_by_label("Brukernavn").fill(user.username)
     page.get_by_label("Passord").fill(PASSWORD)
     page.get_by_role("button", name="Logg inn").click()
+    expect(page.get_by_role("heading", name="Bekreft at det er deg")).to_be_visible()
+    page.get_by_label("Kode").fill(_code(device))
+    page.get_by_role("button", name="Fortsett").click()
     expect(page.get_by_role("heading", name="Mine ungdommer")).to_be_visible()
 
 

@@ -58,16 +58,16 @@ def test_many_missed_appointments_change_nothing(cast):
     )
 
 
-def test_close_page_requires_reason_in_norwegian(cast, client):
-    client.force_login(cast.holder)
+def test_close_page_requires_reason_in_norwegian(cast, client, login):
+    login(cast.holder)
     response = client.post(f"/ungdommer/{cast.youth.pk}/avslutt/", {"reason": "goals_reached"})
     assert response.status_code == 200
     assert "Feltet er påkrevet." in response.content.decode()
     assert _status(cast.youth) == "active"
 
 
-def test_team_member_who_is_not_holder_cannot_close(cast, client):
-    client.force_login(cast.member)
+def test_team_member_who_is_not_holder_cannot_close(cast, client, login):
+    login(cast.member)
     response = client.post(
         f"/ungdommer/{cast.youth.pk}/avslutt/",
         {"reason": "goals_reached", "explanation": "x", "youth_view": "y"},

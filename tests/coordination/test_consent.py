@@ -27,21 +27,21 @@ def _log_page(client, cast):
     return client.get(f"/ungdommer/{cast.youth.pk}/logg/")
 
 
-def test_member_sees_covered_categories_only(cast, client, school_note, health_note):
-    client.force_login(cast.member)
+def test_member_sees_covered_categories_only(cast, client, school_note, health_note, login):
+    login(cast.member)
     html = _log_page(client, cast).content.decode()
     assert "Fravær siste måned" in html
     assert "Sover dårlig" not in html
 
 
-def test_member_always_sees_what_their_own_agency_wrote(cast, client):
+def test_member_always_sees_what_their_own_agency_wrote(cast, client, login):
     factories.log_entry(cast.youth, cast.member, category="mental_health", text="Eleven virket redd")
-    client.force_login(cast.member)
+    login(cast.member)
     assert "Eleven virket redd" in _log_page(client, cast).content.decode()
 
 
-def test_withdrawal_removes_access_on_the_next_request(cast, client, school_note):
-    client.force_login(cast.member)
+def test_withdrawal_removes_access_on_the_next_request(cast, client, school_note, login):
+    login(cast.member)
     assert _log_page(client, cast).status_code == 200
     consent = cast.youth.consents.get()
     consent_event_record(actor=cast.holder, consent=consent, kind="withdrawn", note="Sara vil ikke lenger")
@@ -49,9 +49,9 @@ def test_withdrawal_removes_access_on_the_next_request(cast, client, school_note
     assert cast.youth.last_name not in client.get("/ungdommer/").content.decode()
 
 
-def test_narrowing_hides_the_removed_category_on_the_next_request(cast, client, school_note):
+def test_narrowing_hides_the_removed_category_on_the_next_request(cast, client, school_note, login):
     consent = cast.youth.consents.get()
-    client.force_login(cast.member)
+    login(cast.member)
     assert "Fravær siste måned" in _log_page(client, cast).content.decode()
     narrower = {(a, c) for a, c in consent.grants.values_list("agency_id", "category") if c != "school"}
     consent_event_record(actor=cast.holder, consent=consent, kind="narrowed", scope=narrower)
@@ -60,7 +60,7 @@ def test_narrowing_hides_the_removed_category_on_the_next_request(cast, client, 
     assert Consent.objects.get(pk=consent.pk).state == "partly_given"
 
 
-def test_expiry_ends_access_on_the_day_without_recomputation(cast, client, school_note, time_machine):
+def test_expiry_ends_access_on_the_day_without_recomputation(cast, client, school_note, time_machine, login):
     consent = cast.youth.consents.get()
     consent_event_record(actor=cast.holder, consent=consent, kind="withdrawn")
     factories.consent(
@@ -69,17 +69,18 @@ def test_expiry_ends_access_on_the_day_without_recomputation(cast, client, schoo
         {(cast.member.agency_id, "school")},
         expires_on=timezone.localdate() + datetime.timedelta(days=10),
     )
-    client.force_login(cast.member)
+    login(cast.member)
     assert "Fravær siste måned" in _log_page(client, cast).content.decode()
     time_machine.move_to(timezone.now() + datetime.timedelta(days=11))
+    login(cast.member)  # the old session has timed out by then
     assert _log_page(client, cast).status_code == 404
 
 
-def test_new_team_member_without_consent_for_their_agency_sees_nothing(cast, client):
+def test_new_team_member_without_consent_for_their_agency_sees_nothing(cast, client, login):
     bup = factories.agency(sector="phbu_bup", name="BUP Poliklinikk")
     therapist = factories.staff(agency=bup)
     team_member_add(actor=cast.holder, youth=cast.youth, user=therapist, role="Behandler")
-    client.force_login(therapist)
+    login(therapist)
     assert client.get(f"/ungdommer/{cast.youth.pk}/").status_code == 404
     assert cast.youth.last_name not in client.get("/ungdommer/").content.decode()
     consent_record(
@@ -111,7 +112,7 @@ def test_history_is_kept_and_state_derived_from_events(cast):
     assert ConsentEvent.objects.get(consent=consent, kind="withdrawn").note == "Vil tenke seg om"
 
 
-def test_refusal_is_recorded_and_shares_nothing(cast, client):
+def test_refusal_is_recorded_and_shares_nothing(cast, client, login):
     consent_record(
         actor=cast.holder,
         youth=cast.youth,
@@ -127,11 +128,11 @@ def test_refusal_is_recorded_and_shares_nothing(cast, client):
         youth_view="Vil ikke at NAV skal vite",
     )
     assert Consent.objects.filter(youth=cast.youth, state="refused").exists()
-    client.force_login(cast.uncovered)
+    login(cast.uncovered)
     assert client.get(f"/ungdommer/{cast.youth.pk}/").status_code == 404
 
 
-def test_legal_duty_is_recorded_with_its_basis_and_shown(cast, client):
+def test_legal_duty_is_recorded_with_its_basis_and_shown(cast, client, login):
     consent_record(
         actor=cast.holder,
         youth=cast.youth,
@@ -146,10 +147,10 @@ def test_legal_duty_is_recorded_with_its_basis_and_shown(cast, client):
         expires_on=None,
         scope={(cast.uncovered.agency_id, "general")},
     )
-    client.force_login(cast.holder)
+    login(cast.holder)
     html = client.get(f"/ungdommer/{cast.youth.pk}/samtykke/").content.decode()
     assert "barnevernsloven § 13-2" in html
-    client.force_login(cast.uncovered)
+    login(cast.uncovered)
     assert client.get(f"/ungdommer/{cast.youth.pk}/").status_code == 200
 
 
@@ -172,8 +173,8 @@ def _form(cast, **overrides):
     return {**data, **overrides}
 
 
-def test_expiry_before_start_gets_a_norwegian_message_and_saves_nothing(cast, client):
-    client.force_login(cast.holder)
+def test_expiry_before_start_gets_a_norwegian_message_and_saves_nothing(cast, client, login):
+    login(cast.holder)
     before = Consent.objects.count()
     today = timezone.localdate()
     response = client.post(
@@ -185,8 +186,8 @@ def test_expiry_before_start_gets_a_norwegian_message_and_saves_nothing(cast, cl
     assert Consent.objects.count() == before
 
 
-def test_empty_scope_is_refused(cast, client):
-    client.force_login(cast.holder)
+def test_empty_scope_is_refused(cast, client, login):
+    login(cast.holder)
     before = (Consent.objects.count(), LogEntry.objects.count())
     response = client.post(f"/ungdommer/{cast.youth.pk}/samtykke/ny/", _form(cast, scope=[]))
     assert response.status_code == 200
@@ -194,10 +195,10 @@ def test_empty_scope_is_refused(cast, client):
     assert (Consent.objects.count(), LogEntry.objects.count()) == before
 
 
-def test_a_fourteen_year_old_alone_cannot_consent_to_sharing_health_information(cast, client):
+def test_a_fourteen_year_old_alone_cannot_consent_to_sharing_health_information(cast, client, login):
     today = timezone.localdate()
     Youth.objects.filter(pk=cast.youth.pk).update(birth_date=today.replace(year=today.year - 14))
-    client.force_login(cast.holder)
+    login(cast.holder)
     response = client.post(f"/ungdommer/{cast.youth.pk}/samtykke/ny/", _form(cast, given_by="youth"))
     html = response.content.decode()
     assert response.status_code == 200
@@ -205,14 +206,14 @@ def test_a_fourteen_year_old_alone_cannot_consent_to_sharing_health_information(
     assert not Consent.objects.filter(purpose="Samarbeid om skolegang").exists()
 
 
-def test_the_page_shows_the_age_rule_that_applies(cast, client):
-    client.force_login(cast.holder)
+def test_the_page_shows_the_age_rule_that_applies(cast, client, login):
+    login(cast.holder)
     html = client.get(f"/ungdommer/{cast.youth.pk}/samtykke/ny/").content.decode()
     assert "16 eller 17" in html
 
 
-def test_only_the_stafettholder_records_consent(cast, client):
-    client.force_login(cast.member)
+def test_only_the_stafettholder_records_consent(cast, client, login):
+    login(cast.member)
     assert client.post(f"/ungdommer/{cast.youth.pk}/samtykke/ny/", _form(cast)).status_code == 403
     consent = cast.youth.consents.get()
     url = f"/ungdommer/{cast.youth.pk}/samtykke/{consent.pk}/hendelse/"
@@ -220,13 +221,13 @@ def test_only_the_stafettholder_records_consent(cast, client):
     assert Consent.objects.get(pk=consent.pk).state == "given"
 
 
-def test_withdraw_through_the_page(cast, client):
+def test_withdraw_through_the_page(cast, client, login):
     consent = cast.youth.consents.get()
-    client.force_login(cast.holder)
+    login(cast.holder)
     url = f"/ungdommer/{cast.youth.pk}/samtykke/{consent.pk}/hendelse/"
     response = client.post(url, {"kind": "withdrawn", "note": "Sara trakk samtykket i samtale"})
     assert response.status_code == 302
-    client.force_login(cast.member)
+    login(cast.member)
     assert client.get(f"/ungdommer/{cast.youth.pk}/").status_code == 404
 
 

@@ -69,14 +69,14 @@ def test_receiver_must_be_on_the_team(cast):
         handover_request(actor=cast.holder, youth=cast.youth, to_user=cast.outsider, note="")
 
 
-def test_handover_pages_flow(cast, client):
-    client.force_login(cast.holder)
+def test_handover_pages_flow(cast, client, login):
+    login(cast.holder)
     response = client.post(
         f"/ungdommer/{cast.youth.pk}/stafett/ny/", {"to_user": cast.member.pk, "note": "Hei"}
     )
     assert response.status_code == 302
     handover = Handover.objects.get(youth=cast.youth)
-    client.force_login(cast.member)
+    login(cast.member)
     assert cast.youth.full_name.encode() in client.get("/stafetter/").content
     response = client.post(
         f"/ungdommer/{cast.youth.pk}/stafett/{handover.pk}/svar/", {"accept": "1", "note": ""}
@@ -85,15 +85,15 @@ def test_handover_pages_flow(cast, client):
     assert _holder(cast.youth) == cast.member.pk
 
 
-def test_team_member_who_is_not_holder_is_refused_the_handover_form(cast, client):
-    client.force_login(cast.member)
+def test_team_member_who_is_not_holder_is_refused_the_handover_form(cast, client, login):
+    login(cast.member)
     assert client.get(f"/ungdommer/{cast.youth.pk}/stafett/ny/").status_code == 403
 
 
-def test_team_member_is_found_by_search_and_added(cast, client):
+def test_team_member_is_found_by_search_and_added(cast, client, login):
     from coordination.models import TeamMembership
 
-    client.force_login(cast.holder)
+    login(cast.holder)
     html = client.get(f"/ungdommer/{cast.youth.pk}/team/?sok=outsider").content.decode()
     assert f'value="{cast.outsider.pk}"' in html
     partial = client.get(f"/ungdommer/{cast.youth.pk}/team/?sok=outsider", headers={"HX-Request": "true"})
@@ -107,10 +107,10 @@ def test_team_member_is_found_by_search_and_added(cast, client):
     assert TeamMembership.objects.filter(youth=cast.youth, user=cast.outsider, ended_on__isnull=True).exists()
 
 
-def test_only_the_stafettholder_adds_team_members(cast, client):
+def test_only_the_stafettholder_adds_team_members(cast, client, login):
     from coordination.models import TeamMembership
 
-    client.force_login(cast.member)
+    login(cast.member)
     response = client.post(f"/ungdommer/{cast.youth.pk}/team/ny/", {"user": cast.outsider.pk, "role": "x"})
     assert response.status_code == 403
     assert not TeamMembership.objects.filter(user=cast.outsider).exists()

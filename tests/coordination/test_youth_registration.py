@@ -20,24 +20,24 @@ def _form(**overrides):
     return {**data, **overrides}
 
 
-def test_caseworker_registers_a_youth_and_holds_the_baton(cast, client):
-    client.force_login(cast.member)
+def test_caseworker_registers_a_youth_and_holds_the_baton(cast, client, login):
+    login(cast.member)
     response = client.post("/ungdommer/ny/", _form())
     youth = Youth.objects.get(first_name="Amina")
     assert response.status_code == 302 and response["Location"] == f"/ungdommer/{youth.pk}/"
     assert youth.stafettholder == cast.member and youth.originating_agency == cast.member.agency
 
 
-def test_invalid_national_id_and_missing_interpreter_language_are_explained(cast, client):
-    client.force_login(cast.member)
+def test_invalid_national_id_and_missing_interpreter_language_are_explained(cast, client, login):
+    login(cast.member)
     response = client.post("/ungdommer/ny/", _form(national_id="12345678901", interpreter_language=""))
     assert response.status_code == 200
     assert response.content.decode().count('class="ds-validation-message"') == 2
     assert not Youth.objects.filter(first_name="Amina").exists()
 
 
-def test_age_outside_the_service_is_refused(cast, client):
-    client.force_login(cast.member)
+def test_age_outside_the_service_is_refused(cast, client, login):
+    login(cast.member)
     old = timezone.localdate() - datetime.timedelta(days=365 * 40)
     response = client.post("/ungdommer/ny/", _form(birth_date=old.isoformat()))
     assert response.status_code == 200

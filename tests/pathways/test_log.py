@@ -86,8 +86,8 @@ def _form(**overrides):
     return {**data, **overrides}
 
 
-def test_htmx_append_returns_the_form_and_the_new_entry_in_place(cast, client):
-    client.force_login(cast.member)
+def test_htmx_append_returns_the_form_and_the_new_entry_in_place(cast, client, login):
+    login(cast.member)
     response = client.post(f"/ungdommer/{cast.youth.pk}/logg/", _form(), headers={"HX-Request": "true"})
     html = response.content.decode()
     assert response.status_code == 200
@@ -100,8 +100,8 @@ def test_htmx_append_returns_the_form_and_the_new_entry_in_place(cast, client):
     ).exists()
 
 
-def test_htmx_invalid_entry_returns_the_form_with_norwegian_errors(cast, client):
-    client.force_login(cast.member)
+def test_htmx_invalid_entry_returns_the_form_with_norwegian_errors(cast, client, login):
+    login(cast.member)
     response = client.post(
         f"/ungdommer/{cast.youth.pk}/logg/",
         _form(text="", occurred_at="2999-01-01T10:00"),
@@ -114,15 +114,15 @@ def test_htmx_invalid_entry_returns_the_form_with_norwegian_errors(cast, client)
     assert not LogEntry.objects.filter(youth=cast.youth, author=cast.member).exists()
 
 
-def test_plain_post_redirects_and_shows_the_entry(cast, client):
-    client.force_login(cast.member)
+def test_plain_post_redirects_and_shows_the_entry(cast, client, login):
+    login(cast.member)
     response = client.post(f"/ungdommer/{cast.youth.pk}/logg/", _form(text="Uten JavaScript"), follow=True)
     assert response.redirect_chain[-1][0] == f"/ungdommer/{cast.youth.pk}/logg/"
     assert "Uten JavaScript" in response.content.decode()
 
 
-def test_garbage_date_gets_a_message_not_a_500(cast, client):
-    client.force_login(cast.member)
+def test_garbage_date_gets_a_message_not_a_500(cast, client, login):
+    login(cast.member)
     response = client.post(f"/ungdommer/{cast.youth.pk}/logg/", _form(occurred_at="32.13.2026 99:99"))
     assert response.status_code == 200
     assert "Oppgi gyldig dato og tidspunkt" in response.content.decode()

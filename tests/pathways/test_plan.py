@@ -27,11 +27,11 @@ def _goal_form(goal, **overrides):
     }
 
 
-def test_second_concurrent_goal_edit_is_refused_and_reported(cast, client, goal):
+def test_second_concurrent_goal_edit_is_refused_and_reported(cast, client, goal, login):
     """The stafettholder has the goal open in two tabs (or on two devices) and saves both."""
     url = f"/ungdommer/{cast.youth.pk}/plan/mal/{goal.pk}/endre/"
     stale_version = goal.version
-    client.force_login(cast.holder)
+    login(cast.holder)
     first = client.post(url, _goal_form(goal, description="Jeg vil ha egen leilighet"))
     assert first.status_code == 302
     second = client.post(url, _goal_form(goal, description="Jeg vil bo hos mamma", version=stale_version))
@@ -40,8 +40,8 @@ def test_second_concurrent_goal_edit_is_refused_and_reported(cast, client, goal)
     assert Goal.objects.get(pk=goal.pk).description == "Jeg vil ha egen leilighet"
 
 
-def test_team_member_cannot_change_goals_but_changes_own_action(cast, client, goal):
-    client.force_login(cast.member)
+def test_team_member_cannot_change_goals_but_changes_own_action(cast, client, goal, login):
+    login(cast.member)
     url = f"/ungdommer/{cast.youth.pk}/plan/mal/{goal.pk}/endre/"
     assert client.post(url, _goal_form(goal, description="Noe annet")).status_code == 403
     assert Goal.objects.get(pk=goal.pk).description == "Jeg vil ha et sted å bo"
@@ -73,8 +73,8 @@ def _action_form(cast, **overrides):
     return {**data, **overrides}
 
 
-def test_create_action_and_concurrent_edit(cast, client, goal):
-    client.force_login(cast.holder)
+def test_create_action_and_concurrent_edit(cast, client, goal, login):
+    login(cast.holder)
     response = client.post(f"/ungdommer/{cast.youth.pk}/plan/mal/{goal.pk}/tiltak/ny/", _action_form(cast))
     assert response.status_code == 302
     action = Action.objects.get(goal=goal)
@@ -86,8 +86,8 @@ def test_create_action_and_concurrent_edit(cast, client, goal):
     assert Action.objects.get(pk=action.pk).description == "Annenhver uke"
 
 
-def test_evaluation_date_before_start_gets_a_clear_message(cast, client, goal):
-    client.force_login(cast.holder)
+def test_evaluation_date_before_start_gets_a_clear_message(cast, client, goal, login):
+    login(cast.holder)
     today = timezone.localdate()
     response = client.post(
         f"/ungdommer/{cast.youth.pk}/plan/mal/{goal.pk}/tiltak/ny/",
@@ -98,8 +98,8 @@ def test_evaluation_date_before_start_gets_a_clear_message(cast, client, goal):
     assert not Action.objects.exists()
 
 
-def test_responsible_must_be_on_the_team(cast, client, goal):
-    client.force_login(cast.holder)
+def test_responsible_must_be_on_the_team(cast, client, goal, login):
+    login(cast.holder)
     response = client.post(
         f"/ungdommer/{cast.youth.pk}/plan/mal/{goal.pk}/tiltak/ny/",
         _action_form(cast, responsible=cast.outsider.pk),
@@ -108,10 +108,10 @@ def test_responsible_must_be_on_the_team(cast, client, goal):
     assert not Action.objects.exists()
 
 
-def test_evaluation_records_youth_view_and_moves_the_date(cast, client, goal):
+def test_evaluation_records_youth_view_and_moves_the_date(cast, client, goal, login):
     action = factories.action(goal, cast.holder)
     next_date = timezone.localdate() + datetime.timedelta(days=60)
-    client.force_login(cast.holder)
+    login(cast.holder)
     response = client.post(
         f"/ungdommer/{cast.youth.pk}/plan/tiltak/{action.pk}/evaluer/",
         {
@@ -128,9 +128,9 @@ def test_evaluation_records_youth_view_and_moves_the_date(cast, client, goal):
     assert Evaluation.objects.get(action=action).youth_view == "Det hjelper litt"
 
 
-def test_evaluation_without_youth_view_is_refused(cast, client, goal):
+def test_evaluation_without_youth_view_is_refused(cast, client, goal, login):
     action = factories.action(goal, cast.holder)
-    client.force_login(cast.holder)
+    login(cast.holder)
     response = client.post(
         f"/ungdommer/{cast.youth.pk}/plan/tiltak/{action.pk}/evaluer/",
         {"outcome": "partly", "assessment": "x", "youth_view": "", "next_step": "complete"},

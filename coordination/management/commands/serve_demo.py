@@ -45,6 +45,11 @@ class Command(BaseCommand):
         self.stdout.write(f"Demo logins (password for all: {DEMO_PASSWORD}):")
         for username, role, agency in demo_logins():
             self.stdout.write(f"  {username:<24} {role} – {agency}")
+        if not settings.REQUIRE_SECOND_FACTOR:
+            # Production (DATABASE_URL set) refuses to start like this; see deploy/README.md.
+            self.stdout.write(
+                self.style.WARNING("Second factor (TOTP) is off in this demo mode; every page says so.")
+            )
         self.stdout.write("Press Ctrl-C to stop.\n")
         signal.signal(signal.SIGTERM, lambda *_: (_ for _ in ()).throw(KeyboardInterrupt))
         try:
