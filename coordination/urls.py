@@ -6,6 +6,7 @@ from django.views.i18n import set_language
 
 from coordination.access import own_data_only, public
 from coordination.views import case, handovers, team, youths
+from pathways.views import reminders
 
 urlpatterns = [
     path("", own_data_only(RedirectView.as_view(pattern_name="my_youths")), name="home"),
@@ -24,6 +25,9 @@ urlpatterns = [
     path("ungdommer/", youths.my_youths, name="my_youths"),
     path("ungdommer/ny/", youths.youth_new, name="youth_new"),
     path("stafetter/", handovers.incoming, name="incoming_handovers"),
+    path("innboks/", reminders.inbox, name="reminder_inbox"),
+    path("innboks/<int:reminder_id>/handtert/", reminders.reminder_handled, name="reminder_handled"),
+    path("eskaleringer/", reminders.escalations, name="escalations"),
     path("ungdommer/<int:youth_id>/", youths.youth_overview, name="youth_overview"),
     path("ungdommer/<int:youth_id>/team/", team.team, name="team"),
     path("ungdommer/<int:youth_id>/team/ny/", team.team_member_new, name="team_member_new"),

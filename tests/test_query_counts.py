@@ -19,7 +19,7 @@ PAGES = {
     "/ungdommer/": 5,
     "/ungdommer/{youth}/": 13,
     "/ungdommer/{youth}/plan/": 7,
-    "/ungdommer/{youth}/logg/": 7,
+    "/ungdommer/{youth}/logg/": 8,  # +1: team members to choose who reaches out after a missed appointment
     "/ungdommer/{youth}/team/": 9,
     "/ungdommer/{youth}/moter/": 7,
     "/ungdommer/{youth}/overganger/": 5,

@@ -54,7 +54,10 @@ def test_stafettholder_writes_a_goal_and_an_action(page, live_server, cast):
     page.get_by_label("Evalueringsdato").fill("2030-01-15")
     page.get_by_role("button", name="Lagre").click()
     expect(page.get_by_role("cell", name="Vekking og skyss to dager i uka", exact=True)).to_be_visible()
-    assert Action.objects.get(goal=Goal.objects.get(youth=cast.youth)).evaluation_date.isoformat() == "2030-01-15"
+    assert (
+        Action.objects.get(goal=Goal.objects.get(youth=cast.youth)).evaluation_date.isoformat()
+        == "2030-01-15"
+    )
 
 
 def test_handover_request_and_accept(page, live_server, cast):
