@@ -55,6 +55,8 @@ def test_the_beat_schedule_lives_in_settings_only_and_names_registered_tasks():
         for folder in ("coordination", "pathways")
         for path in (ROOT / folder).rglob("*.py")
         if path.name != "settings.py"
-        and any(word in path.read_text() for word in ("beat_schedule", "add_periodic_task", "BEAT_SCHEDULE ="))
+        and any(
+            word in path.read_text() for word in ("beat_schedule", "add_periodic_task", "BEAT_SCHEDULE =")
+        )
     ]
     assert elsewhere == []

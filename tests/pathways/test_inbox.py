@@ -127,7 +127,10 @@ def test_query_counts_are_constant(cast, client, time_machine, url, user, header
             youth = factories.youth(holder=cast.holder, last_name=f"Ekstra{number}")
             goal = factories.goal(youth, cast.holder)
             factories.action(
-                goal, cast.holder, start_date=datetime.date(2026, 1, 1), evaluation_date=datetime.date(2026, 2, 1)
+                goal,
+                cast.holder,
+                start_date=datetime.date(2026, 1, 1),
+                evaluation_date=datetime.date(2026, 2, 1),
             )
         sweep.run()
         if "ferdige" in url:

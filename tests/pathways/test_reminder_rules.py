@@ -338,9 +338,7 @@ def test_turning_18_without_a_planned_transition(start, cast, sweep_at):
 def test_nothing_is_reminded_about_a_closed_case_and_reopening_starts_again(start, cast, sweep_at):
     _action(cast, cast.member, datetime.date(2026, 3, 5))
     sweep_at(oslo(2026, 3, 6))
-    case_close(
-        actor=cast.holder, youth=cast.youth, reason="moved", explanation="Flyttet", youth_view="Greit"
-    )
+    case_close(actor=cast.holder, youth=cast.youth, reason="moved", explanation="Flyttet", youth_view="Greit")
     sweep_at(oslo(2026, 3, 30))
     assert reminded(EVALUATION) == [("member", RESPONSIBLE)]
     assert Lapse.objects.get().resolution == LapseResolution.CASE_CLOSED
@@ -358,5 +356,7 @@ def test_a_sweep_is_recorded(start, cast, sweep_at):
 
     run = SweepRun.objects.get()
     assert run.finished_at is not None
-    assert (run.lapses_found, run.reminders_created) == (result.lapses_found, result.reminders_created) == (1, 1)
+    assert (
+        (run.lapses_found, run.reminders_created) == (result.lapses_found, result.reminders_created) == (1, 1)
+    )
     assert Handover.objects.count() == 0
