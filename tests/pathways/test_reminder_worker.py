@@ -50,7 +50,7 @@ def _conninfo() -> str:
     return _database_url().replace("postgres://", "postgresql://", 1)
 
 
-def wait_for(condition, timeout: float = 30, what: str = "", worker=None):
+def wait_for(condition, timeout: float = 60, what: str = "", worker=None):
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if condition():
@@ -226,9 +226,9 @@ def test_a_worker_killed_mid_sweep_loses_nothing_and_duplicates_nothing(cast, wo
     _overdue(cast)
     # Short visibility timeout (and task limit below it) so the redelivery happens within the test.
     worker = workers(
-        CELERY_VISIBILITY_TIMEOUT="4",
-        CELERY_TASK_TIME_LIMIT="3",
-        REMINDER_EMAIL_RETRY_BACKOFF_MAX="2",
+        CELERY_VISIBILITY_TIMEOUT="8",
+        CELERY_TASK_TIME_LIMIT="6",
+        REMINDER_EMAIL_RETRY_BACKOFF_MAX="5",
         CELERY_UNACKED_RESTORE_INTERVAL="1",
     ).start()
     database = connection.settings_dict["NAME"]
@@ -236,14 +236,14 @@ def test_a_worker_killed_mid_sweep_loses_nothing_and_duplicates_nothing(cast, wo
         # Hold inserts into the reminder table: the sweep stops in the middle, waiting for this lock.
         blocker.execute("LOCK TABLE pathways_reminder IN SHARE ROW EXCLUSIVE MODE")
         sweep_reminders.delay()
-        wait_for(lambda: _blocked_inserts(database), 20, "the sweep to block mid-run", worker)
+        wait_for(lambda: _blocked_inserts(database), 60, "the sweep to block mid-run", worker)
         worker.kill()
         blocker.rollback()
     assert _queue_length(queue) == 0  # the message is neither in the queue nor acknowledged: unacked
     wait_for(lambda: not _blocked_inserts(database), 10, "the dead sweep's transaction to end")
     assert not Reminder.objects.exists() and not Lapse.objects.exists()  # its rule transaction rolled back
     worker.start()  # restarted: Redis hands it the same message once the visibility timeout has passed
-    wait_for(_all_sent, 30, "the redelivered sweep and its e-mail", worker)
+    wait_for(_all_sent, 60, "the redelivered sweep and its e-mail", worker)
     assert SweepRun.objects.count() == 2 and SweepRun.objects.filter(finished_at__isnull=True).count() == 1
     time.sleep(1)
     assert list(Reminder.objects.values_list("recipient__username", flat=True)) == ["member"]
@@ -257,15 +257,15 @@ def test_a_killed_pool_process_is_replaced_and_the_task_redelivered_at_once(cast
     with psycopg.connect(_conninfo()) as blocker:
         blocker.execute("LOCK TABLE pathways_reminder IN SHARE ROW EXCLUSIVE MODE")
         sweep_reminders.delay()
-        wait_for(lambda: _blocked_inserts(database), 20, "the sweep to block mid-run", worker)
+        wait_for(lambda: _blocked_inserts(database), 60, "the sweep to block mid-run", worker)
         [child] = worker.pool_processes()
         os.kill(child, signal.SIGKILL)
         # reject_on_worker_lost: the message goes back to the queue and a new pool process takes it.
-        wait_for(lambda: worker.pool_processes() not in ([], [child]), 20, "a new pool process", worker)
+        wait_for(lambda: worker.pool_processes() not in ([], [child]), 60, "a new pool process", worker)
         # The new run waits too: behind the lock, or behind the dead run's uncommitted lapse.
-        wait_for(lambda: len(_blocked_inserts(database)) == 2, 20, "the redelivered sweep", worker)
+        wait_for(lambda: len(_blocked_inserts(database)) == 2, 60, "the redelivered sweep", worker)
         blocker.rollback()
-    wait_for(_all_sent, 30, "the reminder e-mail", worker)
+    wait_for(_all_sent, 60, "the reminder e-mail", worker)
     time.sleep(1)
     assert "WorkerLostError" in worker.log_tail()
     assert list(Reminder.objects.values_list("recipient__username", flat=True)) == ["member"]
