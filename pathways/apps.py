@@ -9,8 +9,12 @@ class PathwaysConfig(AppConfig):
 
     def ready(self) -> None:
         from coordination.models import User
-        from pathways.signals import sweep_when_a_holder_is_deactivated
+        from pathways.models import LogEntry
+        from pathways.signals import settle_lapses_after_a_log_entry, sweep_when_a_holder_is_deactivated
 
         post_save.connect(
             sweep_when_a_holder_is_deactivated, sender=User, dispatch_uid="pathways_sweep_on_deactivation"
+        )
+        post_save.connect(
+            settle_lapses_after_a_log_entry, sender=LogEntry, dispatch_uid="pathways_settle_on_log_entry"
         )

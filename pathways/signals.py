@@ -1,13 +1,30 @@
-"""A stafettholder whose account is deactivated leaves youths without an active holder: the team lead
-is told by the next sweep, which is started at once instead of waiting for the beat.
+"""Two receivers that start reminder work early. The sweep stays the guarantee; these only save
+waiting for the next one. Signals, not service calls, because the events come from many places:
 
-A signal, not a service call, because accounts are deactivated in the Django admin (and may be by
-other code later); the receiver only enqueues the sweep, after commit, and the sweep decides.
+- a stafettholder whose account is deactivated (in the Django admin) leaves youths without an active
+  holder: the sweep is started at once, so the team lead hears now;
+- every change to a case writes a log entry (an evaluation, a contact, an answered handover, a
+  planned transition…): the youth's open lapses that it fixed are resolved straight after commit, so
+  the reminder leaves the inbox at once.
+Both only enqueue a task after commit; if the broker is down they log it and the next sweep catches up.
 """
 
+import logging
+
 from django.db import transaction
+from kombu.exceptions import OperationalError
 
 from coordination.models import User, Youth, YouthStatus
+from pathways.models import Lapse, LogEntry
+
+logger = logging.getLogger(__name__)
+
+
+def _enqueue(task, *args) -> None:
+    try:
+        task.delay(*args)
+    except OperationalError:
+        logger.warning("Could not enqueue %s%s; the next sweep will do it", task.name, args, exc_info=True)
 
 
 def sweep_when_a_holder_is_deactivated(sender, instance: User, update_fields=None, **kwargs) -> None:
@@ -17,4 +34,13 @@ def sweep_when_a_holder_is_deactivated(sender, instance: User, update_fields=Non
         return
     from pathways.tasks import sweep_reminders
 
-    transaction.on_commit(sweep_reminders.delay)
+    transaction.on_commit(lambda: _enqueue(sweep_reminders))
+
+
+def settle_lapses_after_a_log_entry(sender, instance: LogEntry, created: bool, **kwargs) -> None:
+    if not created or not Lapse.objects.filter(youth_id=instance.youth_id, resolved_at__isnull=True).exists():
+        return
+    from pathways.tasks import settle_lapses
+
+    youth_id = instance.youth_id
+    transaction.on_commit(lambda: _enqueue(settle_lapses, youth_id))

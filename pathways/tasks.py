@@ -18,6 +18,11 @@ def sweep_reminders() -> dict:
     return asdict(reminders.reminders_sweep())
 
 
+@shared_task(name="pathways.settle_lapses")
+def settle_lapses(youth_id: int) -> int:
+    return reminders.lapses_settle(youth_id=youth_id)
+
+
 @shared_task(name="pathways.dispatch_reminder_emails")
 def dispatch_reminder_emails() -> int:
     return len(reminders.reminder_emails_dispatch())

@@ -39,6 +39,11 @@ def reminders_sweep(*, now: datetime.datetime | None = None) -> sweep.SweepResul
     return result
 
 
+def lapses_settle(*, youth_id: int) -> int:
+    """After something was logged for a youth: resolve what it fixed now, not at the next sweep."""
+    return sweep.settle(youth_id=youth_id)
+
+
 def reminder_emails_dispatch(*, now: datetime.datetime | None = None) -> list[int]:
     """Queues the e-mails that are due, after commit. Also picks up e-mails whose task was lost."""
     from pathways.tasks import deliver_reminder_email

@@ -360,3 +360,45 @@ def test_a_sweep_is_recorded(start, cast, sweep_at):
         (run.lapses_found, run.reminders_created) == (result.lapses_found, result.reminders_created) == (1, 1)
     )
     assert Handover.objects.count() == 0
+
+
+def test_logging_the_fix_settles_the_reminder_at_once_not_at_the_next_sweep(
+    start, cast, sweep_at, django_capture_on_commit_callbacks
+):
+    from unittest import mock
+
+    from pathways.tasks import settle_lapses
+
+    action = _action(cast, cast.member, datetime.date(2026, 3, 5))
+    sweep_at(oslo(2026, 3, 6))
+    with mock.patch("pathways.tasks.settle_lapses.delay") as delay:
+        with django_capture_on_commit_callbacks(execute=True):
+            evaluation_create(
+                actor=cast.member,
+                action=action,
+                outcome="reached",
+                assessment="Bra",
+                youth_view="Fornøyd",
+                next_step="complete",
+                next_evaluation_date=None,
+            )
+        delay.assert_called_once_with(cast.youth.pk)
+    assert settle_lapses(cast.youth.pk) == 1
+    assert reminded(EVALUATION, open_only=True) == []
+
+
+def test_an_unreachable_broker_does_not_break_the_users_write(
+    start, cast, sweep_at, django_capture_on_commit_callbacks
+):
+    from unittest import mock
+
+    from kombu.exceptions import OperationalError
+
+    _action(cast, cast.member, datetime.date(2026, 3, 5))
+    sweep_at(oslo(2026, 3, 6))
+    with (
+        mock.patch("pathways.tasks.settle_lapses.delay", side_effect=OperationalError("redis down")),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        _contact(cast, oslo(2026, 3, 6, 8))
+    assert cast.youth.log_entries.filter(kind="contact").exists()
