@@ -21,7 +21,7 @@ class StaffAdmin(UserAdmin):
     list_select_related = ["agency"]
     fieldsets = [
         *UserAdmin.fieldsets,
-        (_("Agency"), {"fields": ["agency", "is_team_lead", "job_title", "phone"]}),
+        (_("Agency"), {"fields": ["agency", "is_team_lead", "job_title", "phone", "language"]}),
     ]
     add_fieldsets = [
         *UserAdmin.add_fieldsets,
