@@ -51,3 +51,24 @@ def login(client):
 def _fast_password_hashing(settings):
     # Real hashing costs ~0.3 s a user; the suite is about behaviour, not key stretching.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _celery_queue_of_this_run():
+    """Tasks enqueued by tests (after a real commit) go to a queue of this run, emptied at the end, so
+    no worker elsewhere ever runs them against its own database."""
+    import uuid
+
+    import redis
+    from django.conf import settings
+
+    from coordination.celery import app
+
+    name = f"stafett-test-run-{uuid.uuid4().hex[:12]}"
+    previous, app.conf.task_default_queue = app.conf.task_default_queue, name
+    yield
+    app.conf.task_default_queue = previous
+    if getattr(settings, "REDIS_URL", ""):
+        client = redis.Redis.from_url(settings.REDIS_URL)
+        for key in client.scan_iter(f"*{name}*"):
+            client.delete(key)
