@@ -311,7 +311,7 @@ RULES: tuple[Rule, ...] = (
 )
 
 
-def run(*, now: datetime.datetime | None = None, rules: tuple[Rule, ...] = RULES) -> SweepResult:
+def run(*, now: datetime.datetime | None = None) -> SweepResult:
     clock = Clock.at(now or timezone.now())
     sweep_run = SweepRun.objects.create(started_at=clock.now)
     result = SweepResult()
@@ -321,7 +321,7 @@ def run(*, now: datetime.datetime | None = None, rules: tuple[Rule, ...] = RULES
         .exclude(youth__status=YouthStatus.ACTIVE)
         .update(resolved_at=clock.now, resolution=LapseResolution.CASE_CLOSED)
     )
-    for rule in rules:
+    for rule in RULES:
         # One transaction per rule keeps locks short; a crash mid-sweep leaves whole rules behind,
         # and the next sweep derives the rest.
         with transaction.atomic():
