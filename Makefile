@@ -7,7 +7,7 @@ TEST_REDIS_URL ?= redis://127.0.0.1:6379/0
 # Only for the test run: production refuses to start without a real SECRET_KEY.
 TEST_SECRET_KEY := insecure-key-for-the-test-suite-only
 
-.PHONY: run test lint check-services assets messages benchmark browser-deps
+.PHONY: run test lint check-services assets messages benchmark benchmark-sweep browser-deps
 
 ## Install everything, migrate, load demo data and start web + Celery worker + beat on the embedded default.
 run: $(VENV)/.installed-dev assets
@@ -37,6 +37,13 @@ benchmark: export DATABASE_URL ?= $(TEST_DATABASE_URL)
 benchmark: export SECRET_KEY ?= $(TEST_SECRET_KEY)
 benchmark: $(VENV)/.installed-dev assets
 	$(PY) manage.py benchmark --youths $${BENCH_YOUTHS:-50000}
+
+## The reminder sweep at 50 000 youths and 500 000 actions. Needs a database of its own: it is emptied.
+benchmark-sweep: export DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/stafett_bench
+benchmark-sweep: export SECRET_KEY ?= $(TEST_SECRET_KEY)
+benchmark-sweep: $(VENV)/.installed-dev
+	$(PY) manage.py migrate --noinput -v0
+	$(PY) manage.py benchmark_sweep --youths $${BENCH_YOUTHS:-50000}
 
 messages: $(VENV)/.installed-dev
 	$(PY) manage.py makemessages -l nb -l nn -l en --no-obsolete --ignore=.venv --ignore=node_modules --ignore=tests

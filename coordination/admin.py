@@ -24,7 +24,7 @@ class StaffAdmin(UserAdmin):
     list_select_related = ["agency"]
     fieldsets = [
         *UserAdmin.fieldsets,
-        (_("Agency"), {"fields": ["agency", "is_team_lead", "job_title", "phone"]}),
+        (_("Agency"), {"fields": ["agency", "is_team_lead", "job_title", "phone", "language"]}),
     ]
     actions = ["reset_second_factor", "end_sessions"]
     add_fieldsets = [

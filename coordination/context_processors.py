@@ -21,5 +21,9 @@ def emergency_banner(request: HttpRequest) -> dict:
 
 
 def security(request):
-    """Whether the second factor is off (the embedded demo), so every page can say so."""
-    return {"second_factor_off": not settings.REQUIRE_SECOND_FACTOR}
+    """Whether the second factor is off (the embedded demo), so every page can say so, and whether
+    this session has passed it: menus and the polling inbox badge only appear once it has."""
+    user = getattr(request, "user", None)
+    signed_in = bool(user and user.is_authenticated)
+    verified = signed_in and (not settings.REQUIRE_SECOND_FACTOR or user.is_verified())
+    return {"second_factor_off": not settings.REQUIRE_SECOND_FACTOR, "fully_signed_in": verified}

@@ -1,4 +1,5 @@
 from django import forms
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -22,9 +23,17 @@ class YouthForm(StyledModelForm):
             "phone",
             "email",
             "address",
+            "follow_up_days",
         ]
         widgets = {"birth_date": DateInput()}
         help_texts = {"national_id": _("Optional. 11 digits.")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["follow_up_days"].min_value = 1
+        self.fields["follow_up_days"].max_value = 365
+        self.fields["follow_up_days"].widget.attrs.update(min=1, max=365)
+        self.fields["follow_up_days"].validators += [MinValueValidator(1), MaxValueValidator(365)]
 
     def clean_national_id(self):
         return self.cleaned_data.get("national_id") or None

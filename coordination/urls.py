@@ -7,6 +7,7 @@ from django.views.i18n import set_language
 from coordination.access import own_data_only, public
 from coordination.converters import IdConverter
 from coordination.views import account, audit, case, consent, handovers, health, team, youths
+from pathways.views import reminders
 
 register_converter(IdConverter, "id")
 
@@ -39,6 +40,9 @@ urlpatterns = [
     path("ungdommer/", youths.my_youths, name="my_youths"),
     path("ungdommer/ny/", youths.youth_new, name="youth_new"),
     path("stafetter/", handovers.incoming, name="incoming_handovers"),
+    path("innboks/", reminders.inbox, name="reminder_inbox"),
+    path("innboks/<id:reminder_id>/handtert/", reminders.reminder_handled, name="reminder_handled"),
+    path("eskaleringer/", reminders.escalations, name="escalations"),
     path("ungdommer/<id:youth_id>/", youths.youth_overview, name="youth_overview"),
     path("ungdommer/<id:youth_id>/team/", team.team, name="team"),
     path("ungdommer/<id:youth_id>/team/ny/", team.team_member_new, name="team_member_new"),

@@ -1,19 +1,23 @@
 """Reads about plans, the log, meetings and transitions of one youth, filtered to what the
 YouthAccess may see (covered categories, or written by the user's own agency)."""
 
-from django.db.models import Exists, OuterRef, Prefetch, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from coordination.access import YouthAccess
+from coordination.models import User, YouthStatus
 from pathways.models import (
+    FOLLOW_UP_KINDS,
     OPEN_ACTION_STATUSES,
     Action,
     Evaluation,
     Goal,
+    Lapse,
     LogEntry,
     LogEntryKind,
     Meeting,
+    Reminder,
     Transition,
     TransitionStatus,
 )
@@ -85,7 +89,11 @@ def open_actions(access: YouthAccess, limit: int = 10) -> list[Action]:
 
 
 def log_for_youth(access: YouthAccess) -> QuerySet[LogEntry]:
-    return visible_log(access).select_related("author", "agency", "corrects").order_by("-occurred_at", "-id")
+    return (
+        visible_log(access)
+        .select_related("author", "agency", "corrects", "planned_outreach", "planned_outreach__responsible")
+        .order_by("-occurred_at", "-id")
+    )
 
 
 def corrected_entry_ids(access: YouthAccess, entries: list[LogEntry]) -> set[int]:
@@ -129,16 +137,71 @@ def transitions_for_youth(access: YouthAccess) -> list[Transition]:
 
 
 def missed_appointments_without_outreach(access: YouthAccess, limit: int = 5) -> list[LogEntry]:
-    """Missed appointments the services still owe the youth a follow-up for (not a mark against them)."""
-    later_contact = LogEntry.objects.filter(
-        youth=OuterRef("youth"),
-        kind__in=(LogEntryKind.OUTREACH, LogEntryKind.CONTACT, LogEntryKind.PHONE),
-        occurred_at__gt=OuterRef("occurred_at"),
+    """Missed appointments the services still owe the youth a follow-up for (not a mark against them).
+
+    Same rule as the reminder sweep: followed up once any contact or outreach is logged after it.
+    """
+    later_follow_up = LogEntry.objects.filter(
+        youth=OuterRef("youth"), kind__in=FOLLOW_UP_KINDS, occurred_at__gt=OuterRef("occurred_at")
     )
     return list(
         visible_log(access)
         .filter(kind=LogEntryKind.MISSED_APPOINTMENT, corrects__isnull=True)
-        .exclude(Exists(later_contact))
-        .select_related("author")
+        .exclude(Exists(later_follow_up))
+        .select_related("author", "planned_outreach", "planned_outreach__responsible")
         .order_by("-occurred_at")[:limit]
+    )
+
+
+def _open_reminders() -> Q:
+    return Q(
+        lapse__resolved_at__isnull=True,
+        lapse__handled_at__isnull=True,
+        lapse__youth__status=YouthStatus.ACTIVE,
+    )
+
+
+def reminders_for_user(user: User, *, settled: bool = False) -> QuerySet[Reminder]:
+    """The user's inbox: open reminders (oldest lapse first), or the settled ones (newest first)."""
+    reminders = Reminder.objects.filter(recipient=user).select_related(
+        "lapse", "lapse__youth", "lapse__handled_by"
+    )
+    if settled:
+        return reminders.exclude(_open_reminders()).order_by("-created_at", "-pk")
+    return reminders.filter(_open_reminders()).order_by("lapse__due_on", "pk")
+
+
+def unread_reminder_count(user: User) -> int:
+    return Reminder.objects.filter(_open_reminders(), recipient=user, read_at__isnull=True).count()
+
+
+def open_escalations_for_lead(user: User) -> QuerySet[Lapse]:
+    """Open lapses escalated to team lead level, for youths whose stafettholder is in the lead's agency.
+
+    Metadata only (youth, rule, dates): a team lead sees no case content by role.
+    """
+    if not user.is_team_lead or user.agency_id is None:
+        return Lapse.objects.none()
+    return (
+        Lapse.objects.filter(
+            resolved_at__isnull=True,
+            handled_at__isnull=True,
+            escalated_at__isnull=False,
+            youth__status=YouthStatus.ACTIVE,
+            youth__stafettholder__agency_id=user.agency_id,
+        )
+        .select_related("youth", "youth__stafettholder")
+        .only(
+            "rule",
+            "due_on",
+            "escalated_at",
+            "detected_at",
+            "youth__first_name",
+            "youth__last_name",
+            "youth__stafettholder__first_name",
+            "youth__stafettholder__last_name",
+            "youth__stafettholder__username",
+            "youth__stafettholder__is_active",
+        )
+        .order_by("due_on", "pk")
     )

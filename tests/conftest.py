@@ -95,3 +95,24 @@ def _plain_http_test_client(settings):
     # The test client and live server speak plain HTTP; production redirects to HTTPS
     # (tests/test_headers.py sends secure requests to see the HTTPS-only headers).
     settings.SECURE_SSL_REDIRECT = False
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _celery_queue_of_this_run():
+    """Tasks enqueued by tests (after a real commit) go to a queue of this run, emptied at the end, so
+    no worker elsewhere ever runs them against its own database."""
+    import uuid
+
+    import redis
+    from django.conf import settings
+
+    from coordination.celery import app
+
+    name = f"stafett-test-run-{uuid.uuid4().hex[:12]}"
+    previous, app.conf.task_default_queue = app.conf.task_default_queue, name
+    yield
+    app.conf.task_default_queue = previous
+    if getattr(settings, "REDIS_URL", ""):
+        client = redis.Redis.from_url(settings.REDIS_URL)
+        for key in client.scan_iter(f"*{name}*"):
+            client.delete(key)

@@ -21,7 +21,7 @@ PAGES = {
     "/ungdommer/": 7,
     "/ungdommer/{youth}/": 18,
     "/ungdommer/{youth}/plan/": 12,
-    "/ungdommer/{youth}/logg/": 12,
+    "/ungdommer/{youth}/logg/": 13,  # +1: team members to choose who reaches out after a missed appointment
     "/ungdommer/{youth}/team/": 13,
     "/ungdommer/{youth}/team/?sok=a": 14,
     "/ungdommer/{youth}/moter/": 12,

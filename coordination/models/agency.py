@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -34,6 +35,10 @@ class User(AbstractUser):
     is_team_lead = models.BooleanField(_("team lead of own agency"), default=False)
     job_title = models.CharField(_("job title"), max_length=100, blank=True)
     phone = models.CharField(_("phone"), max_length=30, blank=True)
+    # E-mails (reminders) are written in this language; they are sent outside any request.
+    language = models.CharField(
+        _("language for e-mail"), max_length=8, choices=settings.LANGUAGES, default="nb"
+    )
 
     class Meta(AbstractUser.Meta):
         verbose_name = _("user")

@@ -47,6 +47,14 @@ class Youth(models.Model):
         _("status"), max_length=8, choices=YouthStatus.choices, default=YouthStatus.ACTIVE
     )
     bti_level = models.PositiveSmallIntegerField(_("BTI level"), choices=BtiLevel.choices, default=0)
+    # Longest time without contact before the stafettholder is reminded; empty: the BTI level's default
+    # (settings.REMINDER_FOLLOW_UP_DAYS_BY_LEVEL).
+    follow_up_days = models.PositiveSmallIntegerField(
+        _("follow-up interval (days)"),
+        null=True,
+        blank=True,
+        help_text=_("Leave empty to use the default for the BTI level."),
+    )
     originating_agency = models.ForeignKey(
         Agency, verbose_name=_("originating agency"), on_delete=models.PROTECT, related_name="+"
     )
@@ -75,6 +83,10 @@ class Youth(models.Model):
                 violation_error_message=_("An active youth must have a stafettholder."),
             ),
             models.CheckConstraint(condition=Q(bti_level__lte=3), name="bti_level_0_to_3"),
+            models.CheckConstraint(
+                condition=Q(follow_up_days__isnull=True) | Q(follow_up_days__range=(1, 365)),
+                name="follow_up_days_1_to_365",
+            ),
         ]
         indexes = [
             models.Index(fields=["status", "last_contact_at"]),

@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -26,6 +27,8 @@ class LogEntryKind(models.TextChoices):
 CONTACT_KINDS = frozenset(
     {LogEntryKind.CONTACT, LogEntryKind.MEETING, LogEntryKind.PHONE, LogEntryKind.OUTREACH}
 )
+# Any of these after a missed appointment means the services reached out (or the youth came back).
+FOLLOW_UP_KINDS = CONTACT_KINDS
 # Kinds a caseworker writes by hand; the others are written by services as side effects.
 MANUAL_KINDS = (
     LogEntryKind.CONTACT,
@@ -61,7 +64,40 @@ class LogEntry(AppendOnlyModel):
         ordering = ["-occurred_at", "-id"]
         verbose_name = _("log entry")
         verbose_name_plural = _("log entries")
-        indexes = [models.Index(fields=["youth", "-occurred_at"]), models.Index(fields=["youth", "kind"])]
+        indexes = [
+            models.Index(fields=["youth", "-occurred_at"]),
+            models.Index(fields=["youth", "kind"]),
+            # The reminder sweep looks at missed appointments across all youths.
+            models.Index(fields=["occurred_at"], condition=Q(kind="missed"), name="missed_appointments"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.occurred_at:%Y-%m-%d}"
+
+
+class PlannedOutreach(models.Model):
+    """The follow-up the services owe a youth who did not attend (uteblitt): who reaches out, by when.
+
+    Recorded with every missed appointment, so a no-show starts outreach instead of counting against
+    the youth. The reminder sweep tells the responsible person if nothing is logged in time.
+    """
+
+    missed_entry = models.OneToOneField(LogEntry, on_delete=models.PROTECT, related_name="planned_outreach")
+    youth = models.ForeignKey(Youth, on_delete=models.PROTECT, related_name="planned_outreach")
+    responsible = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("who reaches out"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    planned_for = models.DateField(_("reach out no later than"))
+    how = models.CharField(_("how"), max_length=200, blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("planned outreach")
+        verbose_name_plural = _("planned outreach")
+
+    def __str__(self) -> str:
+        return f"{self.responsible_id} {self.planned_for}"

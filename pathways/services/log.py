@@ -2,14 +2,16 @@
 
 import datetime
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from coordination.errors import BusinessRuleError
-from coordination.models import InformationCategory, User, Youth
-from pathways.models import CONTACT_KINDS, MANUAL_KINDS, LogEntry
+from coordination.models import InformationCategory, TeamMembership, User, Youth
+from pathways.calendar import add_working_days
+from pathways.models import CONTACT_KINDS, MANUAL_KINDS, LogEntry, LogEntryKind, PlannedOutreach
 
 # A caseworker's clock may run a little ahead; anything further in the future is a typo.
 _FUTURE_TOLERANCE = datetime.timedelta(minutes=10)
@@ -37,7 +39,13 @@ def log_entry_append(
     text: str,
     occurred_at: datetime.datetime,
     category: str = InformationCategory.GENERAL,
+    outreach_responsible: User | None = None,
+    outreach_by: datetime.date | None = None,
+    outreach_how: str = "",
 ) -> LogEntry:
+    """Appends an entry. A missed appointment (uteblitt) also records the outreach the services owe:
+    by whom (default: the author) and by when (default: within the working days the reminder allows).
+    """
     _require_agency(actor)
     if kind not in MANUAL_KINDS:
         raise BusinessRuleError(_("This kind of entry is written by the system, not by hand."))
@@ -55,7 +63,31 @@ def log_entry_append(
         agency_id=actor.agency_id,
     )
     _note_contact(youth, kind, occurred_at)
+    if kind == LogEntryKind.MISSED_APPOINTMENT:
+        _plan_outreach(entry, actor, outreach_responsible or actor, outreach_by, outreach_how)
     return entry
+
+
+def _plan_outreach(
+    entry: LogEntry, actor: User, responsible: User, planned_for: datetime.date | None, how: str
+) -> PlannedOutreach:
+    missed_on = timezone.localdate(entry.occurred_at)
+    if planned_for is None:
+        planned_for = add_working_days(missed_on, settings.REMINDER_OUTREACH_WORKING_DAYS)
+    if planned_for < missed_on:
+        raise BusinessRuleError(_("The outreach cannot be planned before the missed appointment."))
+    if not TeamMembership.objects.filter(
+        youth_id=entry.youth_id, user=responsible, ended_on__isnull=True
+    ).exists():
+        raise BusinessRuleError(_("The person who reaches out must be on the youth's team."))
+    return PlannedOutreach.objects.create(
+        missed_entry=entry,
+        youth_id=entry.youth_id,
+        responsible=responsible,
+        planned_for=planned_for,
+        how=how.strip(),
+        created_by=actor,
+    )
 
 
 @transaction.atomic

@@ -8,6 +8,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from coordination.access import YouthAccess, require, youth_access
+from coordination.models import Youth
+from coordination.selectors import team_member_choices
 from coordination.views.helpers import redirect_after_post, run_service
 from pathways import selectors
 from pathways.forms import CorrectionForm, LogEntryForm
@@ -16,8 +18,11 @@ from pathways.services.log import log_entry_append, log_entry_correct
 LOG_ENTRIES_PER_PAGE = 30
 
 
-def _empty_form() -> LogEntryForm:
-    return LogEntryForm(initial={"occurred_at": timezone.localtime().replace(second=0, microsecond=0)})
+def _empty_form(youth: Youth) -> LogEntryForm:
+    return LogEntryForm(
+        initial={"occurred_at": timezone.localtime().replace(second=0, microsecond=0)},
+        team=team_member_choices(youth),
+    )
 
 
 @youth_access
@@ -25,15 +30,15 @@ def _empty_form() -> LogEntryForm:
 def log(request: HttpRequest, access: YouthAccess) -> HttpResponse:
     """The stafettlogg. A POST appends; through htmx the new entry appears in place."""
     youth = access.youth
-    form = _empty_form()
+    form = _empty_form(youth)
     if request.method == "POST":
-        form = LogEntryForm(request.POST)
+        form = LogEntryForm(request.POST, team=team_member_choices(youth))
         entry = None
         if form.is_valid():
             entry = run_service(form, log_entry_append, actor=request.user, youth=youth, **form.cleaned_data)
         if entry is not None:
             if request.htmx:
-                context = {"youth": youth, "access": access, "form": _empty_form(), "new_entry": entry}
+                context = {"youth": youth, "access": access, "form": _empty_form(youth), "new_entry": entry}
                 return render(request, "pathways/log.html#appended", context)
             messages.success(request, _("The entry was added to the log."))
             return redirect_after_post(request, reverse("log", args=[youth.pk]))

@@ -2,34 +2,13 @@
 youth, append to the log in place, add a goal and an action, hand over the baton."""
 
 import pytest
-from django_otp.oath import totp
-from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import expect
 
 from coordination.models import Youth
 from pathways.models import Action, Goal, LogEntry
-from tests.factories import PASSWORD
+from tests.browser.signing_in import log_in as _log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def _code(device: TOTPDevice) -> str:
-    """What the user's authenticator app shows right now."""
-    return f"{totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits):06d}"
-
-
-def _log_in(page, live_server, user):
-    device = TOTPDevice.objects.filter(user=user, confirmed=True).first() or TOTPDevice.objects.create(
-        user=user, name="authenticator", confirmed=True
-    )
-    page.goto(f"{live_server.url}/logg-inn/")
-    page.get_by_label("Brukernavn").fill(user.username)
-    page.get_by_label("Passord").fill(PASSWORD)
-    page.get_by_role("button", name="Logg inn").click()
-    expect(page.get_by_role("heading", name="Bekreft at det er deg")).to_be_visible()
-    page.get_by_label("Kode").fill(_code(device))
-    page.get_by_role("button", name="Fortsett").click()
-    expect(page.get_by_role("heading", name="Mine ungdommer")).to_be_visible()
 
 
 def test_caseworker_appends_to_the_log_without_a_page_reload(page, live_server, cast):

@@ -49,3 +49,11 @@ def test_national_id_checksums():
     assert not national_id_is_valid("01010750161")
     assert not national_id_is_valid("0101075016")
     assert not national_id_is_valid("abcdefghijk")
+
+
+def test_a_youth_can_get_an_own_follow_up_interval(cast, client, login):
+    login(cast.member)
+    assert client.post("/ungdommer/ny/", _form(follow_up_days="0")).status_code == 200
+    assert not Youth.objects.filter(first_name="Amina").exists()
+    client.post("/ungdommer/ny/", _form(follow_up_days="10"))
+    assert Youth.objects.get(first_name="Amina").follow_up_days == 10

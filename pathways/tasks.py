@@ -1,0 +1,41 @@
+"""Celery tasks: thin wrappers that call one service. Scheduled in settings.CELERY_BEAT_SCHEDULE only.
+
+Every task is idempotent, because with late acknowledgement a message can be delivered twice (a worker
+died after the work but before the acknowledgement): the sweep derives everything from the database,
+and an e-mail is sent only while its reminder row is pending and locked.
+"""
+
+from dataclasses import asdict
+
+from celery import shared_task
+from django.conf import settings
+
+from pathways.services import reminders
+
+
+@shared_task(name="pathways.sweep_reminders")
+def sweep_reminders() -> dict:
+    return asdict(reminders.reminders_sweep())
+
+
+@shared_task(name="pathways.settle_lapses")
+def settle_lapses(youth_id: int) -> int:
+    return reminders.lapses_settle(youth_id=youth_id)
+
+
+@shared_task(name="pathways.dispatch_reminder_emails")
+def dispatch_reminder_emails() -> int:
+    return len(reminders.reminder_emails_dispatch())
+
+
+@shared_task(
+    name="pathways.deliver_reminder_email",
+    autoretry_for=(reminders.EmailNotSent,),
+    max_retries=settings.REMINDER_EMAIL_MAX_RETRIES,
+    retry_backoff=30,
+    retry_backoff_max=settings.REMINDER_EMAIL_RETRY_BACKOFF_MAX,
+    retry_jitter=True,
+)
+def deliver_reminder_email(reminder_id: int) -> str:
+    # When the retries are used up the reminder stays pending; the dispatcher queues it again later.
+    return reminders.reminder_email_deliver(reminder_id=reminder_id)
