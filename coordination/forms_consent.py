@@ -117,6 +117,12 @@ class ConsentEventForm(StyledForm, ScopeFormMixin):
         label=_("What happened"),
         choices=ConsentEventKind.choices,
     )
+    next_review_on = forms.DateField(
+        label=_("Next review date"),
+        widget=DateInput(),
+        required=False,
+        help_text=_("When the consent is reviewed or renewed: when it should be reviewed again."),
+    )
     note = forms.CharField(
         label=_("Note, in the youth's own words where possible"),
         widget=forms.Textarea,

@@ -49,3 +49,28 @@ def team_agencies(youth: Youth) -> list[Agency]:
             pk__in=youth.team_memberships.filter(ended_on__isnull=True).values("agency_id")
         ).order_by("name")
     )
+
+
+def consent_deadlines(*, today, until):
+    """The reminder sweep's source for rule 4 (pathways.sweep.ConsentDeadlines): sharing consents whose
+    review is due by `until` (also when the review date has already passed without a review), or
+    that expire between `today` and `until`. The reference date is the review date when there is one
+    due, otherwise the expiry."""
+    from django.db.models import Case, DateField, F, Q, When
+
+    from coordination.models import SHARING_STATES
+
+    review_due = Q(review_on__lte=until)
+    expiring = Q(expires_on__range=(today, until))
+    return (
+        Consent.objects.filter(state__in=SHARING_STATES)
+        .filter(Q(expires_on__isnull=True) | Q(expires_on__gte=today))
+        .filter(review_due | expiring)
+        .annotate(
+            lapse_subject=F("pk"),
+            lapse_youth=F("youth_id"),
+            lapse_reference=Case(
+                When(review_due, then=F("review_on")), default=F("expires_on"), output_field=DateField()
+            ),
+        )
+    )

@@ -349,9 +349,11 @@ REMINDER_OUTREACH_WORKING_DAYS = env_int("REMINDER_OUTREACH_WORKING_DAYS", 2, mi
 REMINDER_HANDOVER_ACCEPT_DAYS = env_int("REMINDER_HANDOVER_ACCEPT_DAYS", 3, minimum=1)
 REMINDER_TURNING_18_MONTHS = env_int("REMINDER_TURNING_18_MONTHS", 6, minimum=1)
 REMINDER_CONSENT_NOTICE_DAYS = env_int("REMINDER_CONSENT_NOTICE_DAYS", 14, minimum=1)
-# Dotted path to the consent deadline source (see pathways/sweep.py, ConsentDeadlines). Empty until the
-# consent model exists: the rule is registered and finds nothing.
-REMINDER_CONSENT_SOURCE = env_str("REMINDER_CONSENT_SOURCE")
+# Dotted path to the consent deadline source (see pathways/sweep.py, ConsentDeadlines); empty switches
+# rule 4 off.
+REMINDER_CONSENT_SOURCE = env_str(
+    "REMINDER_CONSENT_SOURCE", "coordination.selectors_consent.consent_deadlines"
+)
 # No e-mail between these hours, Oslo time (held until the end of the quiet period); equal values: none.
 REMINDER_EMAIL_QUIET_START = env_int("REMINDER_EMAIL_QUIET_START", 22, minimum=0)
 REMINDER_EMAIL_QUIET_END = env_int("REMINDER_EMAIL_QUIET_END", 7, minimum=0)

@@ -169,10 +169,27 @@ def consent_scope(consent: Consent) -> Scope:
 
 @transaction.atomic
 def consent_event_record(
-    *, actor: User, consent: Consent, kind: str, note: str = "", scope: Scope | None = None
+    *,
+    actor: User,
+    consent: Consent,
+    kind: str,
+    note: str = "",
+    scope: Scope | None = None,
+    next_review_on: datetime.date | None = None,
 ) -> ConsentEvent:
-    """Appends a step to a consent's life: renewed, narrowed, widened, withdrawn, reviewed…"""
+    """Appends a step to a consent's life: renewed, narrowed, widened, withdrawn, reviewed…
+
+    Reviewing or renewing sets the next review date, which also ends the review reminder."""
     consent = Consent.objects.select_for_update().select_related("youth").get(pk=consent.pk)
+    if next_review_on is not None:
+        from django.utils import timezone
+
+        if kind not in (ConsentEventKind.REVIEWED, ConsentEventKind.RENEWED):
+            raise BusinessRuleError(_("A next review date belongs to a review or a renewal."))
+        if next_review_on <= timezone.localdate():
+            raise BusinessRuleError(_("The next review date must be in the future."))
+        consent.review_on = next_review_on
+        consent.save(update_fields=["review_on"])
     if kind not in ALLOWED_EVENTS[consent.state]:
         raise BusinessRuleError(
             _("“%(event)s” is not possible when the consent is %(state)s.")

@@ -70,6 +70,7 @@ def consent_event_new(request: HttpRequest, access: YouthAccess, consent_id: int
             kind=data["kind"],
             note=data["note"],
             scope=scope,
+            next_review_on=data["next_review_on"],
         ):
             messages.success(request, _("The change to the consent was recorded."))
             return redirect_after_post(request, reverse("consents", args=[youth.pk]))

@@ -238,3 +238,42 @@ def test_widening_must_add_and_narrowing_must_remove(cast):
         consent_event_record(actor=cast.holder, consent=consent, kind="narrowed", scope=current)
     with pytest.raises(BusinessRuleError):
         consent_event_record(actor=cast.holder, consent=consent, kind="widened", scope=current)
+
+
+def test_a_review_date_near_reminds_the_stafettholder_until_the_consent_is_reviewed(cast, settings):
+    """Rule 4 of the reminder sweep, on the real consent model."""
+    from pathways import sweep
+    from pathways.models import Reminder, ReminderRule
+
+    settings.REMINDER_CONSENT_NOTICE_DAYS = 14
+    today = timezone.localdate()
+    consent = cast.youth.consents.get()
+    Consent.objects.filter(pk=consent.pk).update(review_on=today + datetime.timedelta(days=20))
+    sweep.run()
+    assert not Reminder.objects.filter(lapse__rule=ReminderRule.CONSENT_DUE).exists()
+    Consent.objects.filter(pk=consent.pk).update(review_on=today + datetime.timedelta(days=10))
+    sweep.run()
+    sweep.run()  # idempotent: still one reminder
+    reminders = Reminder.objects.filter(lapse__rule=ReminderRule.CONSENT_DUE)
+    assert [reminder.recipient for reminder in reminders] == [cast.holder]
+    consent_event_record(
+        actor=cast.holder,
+        consent=consent,
+        kind="reviewed",
+        note="Gjennomgått med Sara, uendret",
+        next_review_on=today + datetime.timedelta(days=180),
+    )
+    sweep.run()
+    assert reminders.get().lapse.resolved_at is not None
+    assert Consent.objects.get(pk=consent.pk).review_on == today + datetime.timedelta(days=180)
+
+
+def test_withdrawn_consent_is_not_reminded_about(cast):
+    from pathways import sweep
+    from pathways.models import Reminder, ReminderRule
+
+    consent = cast.youth.consents.get()
+    Consent.objects.filter(pk=consent.pk).update(review_on=timezone.localdate())
+    consent_event_record(actor=cast.holder, consent=consent, kind="withdrawn")
+    sweep.run()
+    assert not Reminder.objects.filter(lapse__rule=ReminderRule.CONSENT_DUE).exists()
