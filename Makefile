@@ -32,16 +32,20 @@ lint: $(VENV)/.installed-dev
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 
-## Benchmarks at realistic scale (see README): BENCH_YOUTHS=50000 make benchmark
-benchmark: export DATABASE_URL ?= $(TEST_DATABASE_URL)
+## Page latency and query counts at realistic scale: BENCH_YOUTHS=50000 make benchmark.
+## Uses a database of its own (created if missing, emptied when it holds fewer youths than asked).
+benchmark: export DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/stafett_bench_pages
 benchmark: export SECRET_KEY ?= $(TEST_SECRET_KEY)
 benchmark: $(VENV)/.installed-dev assets
+	$(PY) scripts/create_database.py
+	$(PY) manage.py migrate --noinput -v0
 	$(PY) manage.py benchmark --youths $${BENCH_YOUTHS:-50000}
 
 ## The reminder sweep at 50 000 youths and 500 000 actions. Needs a database of its own: it is emptied.
-benchmark-sweep: export DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/stafett_bench
+benchmark-sweep: export DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/stafett_bench_sweep
 benchmark-sweep: export SECRET_KEY ?= $(TEST_SECRET_KEY)
 benchmark-sweep: $(VENV)/.installed-dev
+	$(PY) scripts/create_database.py
 	$(PY) manage.py migrate --noinput -v0
 	$(PY) manage.py benchmark_sweep --youths $${BENCH_YOUTHS:-50000}
 
