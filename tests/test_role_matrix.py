@@ -3,16 +3,9 @@
 member: on the team, consent covers their agency; uncovered: on the team, no consent for their agency.
 """
 
-import re
-
 import pytest
-from django.urls import get_resolver
-from django.utils import timezone
 
-from coordination.models import Handover
-from pathways.models import Meeting, Transition
-from tests import factories
-from tests.test_url_access import all_patterns
+from tests.test_url_access import youth_urls_by_name
 
 HOLDER_ONLY = {
     "handover_new",
@@ -36,44 +29,6 @@ MEMBER_EXPECTED = dict.fromkeys(HOLDER_ONLY, 403) | {
 }
 
 
-def _urls(cast) -> dict[str, str]:
-    goal = factories.goal(cast.youth, cast.holder)
-    action = factories.action(goal, cast.holder)
-    entry = factories.log_entry(cast.youth, cast.holder)
-    handover = Handover.objects.create(youth=cast.youth, from_user=cast.holder, to_user=cast.member)
-    meeting = Meeting.objects.create(
-        youth=cast.youth,
-        title="Ansvarsgruppe",
-        starts_at=timezone.now(),
-        location="Skolen",
-        created_by=cast.holder,
-    )
-    transition = Transition.objects.create(
-        youth=cast.youth,
-        kind="moving",
-        responsible=cast.holder,
-        planned_date=timezone.localdate(),
-        created_by=cast.holder,
-    )
-    ids = {
-        "youth_id": cast.youth.pk,
-        "goal_id": goal.pk,
-        "action_id": action.pk,
-        "entry_id": entry.pk,
-        "membership_id": cast.youth.team_memberships.get(user=cast.member).pk,
-        "handover_id": handover.pk,
-        "meeting_id": meeting.pk,
-        "transition_id": transition.pk,
-        "consent_id": cast.youth.consents.get().pk,
-    }
-    urls = {}
-    for route, pattern in all_patterns():
-        if "youth_id" in route:
-            urls[pattern.name] = "/" + re.sub(r"<(?:int|id):(\w+)>", lambda m: str(ids[m.group(1)]), route)
-    assert get_resolver() is not None and len(urls) >= 25
-    return urls
-
-
 def _expected(role: str, name: str) -> int:
     if name in POST_ONLY:
         return 405 if role in ("holder", "member") else 404
@@ -88,7 +43,7 @@ def _expected(role: str, name: str) -> int:
 
 @pytest.mark.parametrize("role", ["holder", "member", "uncovered", "outsider", "team_lead", "admin"])
 def test_each_role_gets_what_the_design_says_on_every_youth_url(cast, client, role, login):
-    urls = _urls(cast)
+    urls = youth_urls_by_name(cast)
     login(getattr(cast, role))
     wrong = {}
     for name, url in urls.items():
@@ -99,6 +54,6 @@ def test_each_role_gets_what_the_design_says_on_every_youth_url(cast, client, ro
 
 
 def test_anonymous_is_sent_to_login_everywhere(cast, client):
-    for name, url in _urls(cast).items():
+    for name, url in youth_urls_by_name(cast).items():
         response = client.get(url)
         assert response.status_code == 302 and response["Location"].startswith("/logg-inn/"), name
