@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from coordination.forms_base import DateInput, StyledForm, StyledModelForm
-from coordination.models import ClosingReason, Relative, User, Youth, age_on
+from coordination.models import ClosingReason, Relative, TeamMembership, User, Youth, age_on
 
 
 class YouthForm(StyledModelForm):
@@ -81,7 +81,9 @@ class TeamMemberAddForm(StyledForm):
         super().__init__(*args, **kwargs)
         candidates = (
             User.objects.filter(is_active=True, agency__isnull=False)
-            .exclude(memberships__youth=youth, memberships__ended_on__isnull=True)
+            .exclude(
+                pk__in=TeamMembership.objects.filter(youth=youth, ended_on__isnull=True).values("user_id")
+            )
             .select_related("agency")
         )
         if self.is_bound:

@@ -78,7 +78,12 @@ class AccessLogEntry(AppendOnlyModel):
 
     class Meta:
         ordering = ["-at", "-id"]
-        indexes = [models.Index(fields=["youth", "-at"]), models.Index(fields=["user", "-at"])]
+        indexes = [
+            models.Index(fields=["youth", "-at"]),
+            models.Index(fields=["user", "-at"]),
+            # The team lead's unusual-access report reads one agency's recent rows.
+            models.Index(fields=["agency", "at"]),
+        ]
 
     def __str__(self) -> str:
         return f"{self.user} {self.action} {self.youth_id} {self.at:%Y-%m-%d %H:%M}"
