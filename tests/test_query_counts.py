@@ -33,7 +33,7 @@ PAGES = {
 }
 # Pages only the stafettholder or a team lead opens.
 HOLDER_PAGES = {"/ungdommer/{youth}/tilgangslogg/": 11}
-LEAD_PAGES = {"/teamleder/": 13}
+LEAD_PAGES = {"/teamleder/": 14}
 
 
 def _grow(cast, size: int):

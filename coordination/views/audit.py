@@ -74,7 +74,9 @@ def team_lead(request: HttpRequest) -> HttpResponse:
         youth.days_since_contact = days_since(youth.last_contact_at)
     context = {
         "page": page,
-        "staff": team_lead_selectors.staff_caseloads(lead),
+        "staff": Paginator(team_lead_selectors.staff_caseloads(lead), 50).get_page(
+            request.GET.get("ansatte")
+        ),
         "to_review": team_lead_selectors.emergency_accesses_to_review(lead),
         "unusual": team_lead_selectors.unusual_access(lead),
         "threshold": settings.UNUSUAL_ACCESS_YOUTHS_PER_WEEK,
