@@ -25,10 +25,10 @@ from coordination.models import (
     AccessLogEntry,
     EmergencyAccess,
     InformationCategory,
-    TeamMembership,
     User,
     Youth,
     YouthPermission,
+    is_active_member,
 )
 from coordination.permissions import SEE_YOUTH, category_codename
 
@@ -125,7 +125,7 @@ def youth_access_for_user(user: User, youth_id: int) -> YouthAccess:
 
 
 def _is_team_member(user: User, youth_id: int) -> bool:
-    return TeamMembership.objects.filter(youth_id=youth_id, user=user, ended_on__isnull=True).exists()
+    return is_active_member(youth_id, user.pk)
 
 
 def team_member_youth_for_emergency(user: User, youth_id: int) -> Youth:

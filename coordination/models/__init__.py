@@ -17,7 +17,13 @@ from coordination.models.consent import (
     ConsentState,
 )
 from coordination.models.security import Heartbeat, UserSession
-from coordination.models.team import Handover, HandoverStatus, StafettholderPeriod, TeamMembership
+from coordination.models.team import (
+    Handover,
+    HandoverStatus,
+    StafettholderPeriod,
+    TeamMembership,
+    is_active_member,
+)
 from coordination.models.youth import (
     CaseDecision,
     CaseDecisionKind,
@@ -67,4 +73,5 @@ __all__ = [
     "YouthPermission",
     "YouthStatus",
     "age_on",
+    "is_active_member",
 ]

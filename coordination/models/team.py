@@ -8,6 +8,11 @@ from coordination.models.agency import Agency
 from coordination.models.youth import Youth
 
 
+class TeamMembershipQuerySet(models.QuerySet):
+    def active(self) -> "TeamMembershipQuerySet":
+        return self.filter(ended_on__isnull=True)
+
+
 class TeamMembership(models.Model):
     youth = models.ForeignKey(Youth, on_delete=models.CASCADE, related_name="team_memberships")
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="memberships")
@@ -16,6 +21,8 @@ class TeamMembership(models.Model):
     role = models.CharField(_("role in the team"), max_length=100)
     started_on = models.DateField(_("from"), default=timezone.localdate)
     ended_on = models.DateField(_("until"), null=True, blank=True)
+
+    objects = TeamMembershipQuerySet.as_manager()
 
     class Meta:
         ordering = ["started_on"]
@@ -81,3 +88,8 @@ class Handover(models.Model):
     @property
     def is_pending(self) -> bool:
         return self.status == HandoverStatus.PENDING
+
+
+def is_active_member(youth_id: int, user_id: int) -> bool:
+    """The one definition of "on the youth's team right now", used by access checks and services."""
+    return TeamMembership.objects.active().filter(youth_id=youth_id, user_id=user_id).exists()

@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from coordination.errors import BusinessRuleError
-from coordination.models import Handover, HandoverStatus, TeamMembership, User, Youth
+from coordination.models import Handover, HandoverStatus, TeamMembership, User, Youth, is_active_member
 from coordination.permissions import youth_permissions_sync
 from coordination.services.youths import _stafettholder_set
 
@@ -20,7 +20,7 @@ def _log(youth: Youth, actor: User, text: str) -> None:
 def team_member_add(*, actor: User, youth: Youth, user: User, role: str) -> TeamMembership:
     if not user.is_active or user.agency_id is None:
         raise BusinessRuleError(_("Only active staff who belong to an agency can join a team."))
-    if TeamMembership.objects.filter(youth=youth, user=user, ended_on__isnull=True).exists():
+    if is_active_member(youth.pk, user.pk):
         raise BusinessRuleError(_("%(name)s is already on the team.") % {"name": user})
     membership = TeamMembership.objects.create(youth=youth, user=user, agency_id=user.agency_id, role=role)
     youth_permissions_sync(youth)
@@ -53,7 +53,7 @@ def handover_request(*, actor: User, youth: Youth, to_user: User, note: str) -> 
         raise BusinessRuleError(_("You already hold the baton."))
     if not to_user.is_active or to_user.agency_id is None:
         raise BusinessRuleError(_("The baton can only be handed to active staff."))
-    if not TeamMembership.objects.filter(youth=youth, user=to_user, ended_on__isnull=True).exists():
+    if not is_active_member(youth.pk, to_user.pk):
         raise BusinessRuleError(_("The baton can only be handed to a member of the team. Add them first."))
     try:
         with transaction.atomic():

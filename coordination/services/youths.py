@@ -15,6 +15,7 @@ from coordination.models import (
     User,
     Youth,
     YouthStatus,
+    is_active_member,
 )
 from coordination.permissions import youth_permissions_sync
 
@@ -107,7 +108,7 @@ def _stafettholder_set(youth: Youth, user: User, *, when: datetime.datetime) -> 
     StafettholderPeriod.objects.filter(youth=youth, ended_at__isnull=True).update(ended_at=when)
     StafettholderPeriod.objects.create(youth=youth, user=user, started_at=when)
     youth.stafettholder = user
-    if not TeamMembership.objects.filter(youth=youth, user=user, ended_on__isnull=True).exists():
+    if not is_active_member(youth.pk, user.pk):
         TeamMembership.objects.create(
             youth=youth, user=user, agency_id=user.agency_id, role=_("Stafettholder")
         )

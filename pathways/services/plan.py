@@ -6,7 +6,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from coordination.errors import BusinessRuleError
-from coordination.models import TeamMembership, User, Youth
+from coordination.models import User, Youth, is_active_member
 from pathways.models import Action, ActionStatus, Evaluation, Goal, NextStep
 from pathways.services.log import log_entry_record_system
 from pathways.services.versioning import update_if_unchanged
@@ -18,7 +18,7 @@ def _require_open_case(youth: Youth) -> None:
 
 
 def _require_team_member(youth: Youth, user: User, role: str) -> None:
-    if not TeamMembership.objects.filter(youth=youth, user=user, ended_on__isnull=True).exists():
+    if not is_active_member(youth.pk, user.pk):
         raise BusinessRuleError(_("The %(role)s must be on the youth's team.") % {"role": role})
 
 

@@ -4,14 +4,14 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from coordination.errors import BusinessRuleError
-from coordination.models import TeamMembership, User, Youth
+from coordination.models import User, Youth, is_active_member
 from pathways.models import Transition
 from pathways.services.log import log_entry_record_system
 from pathways.services.versioning import update_if_unchanged
 
 
 def _require_responsible_on_team(youth: Youth, responsible: User) -> None:
-    if not TeamMembership.objects.filter(youth=youth, user=responsible, ended_on__isnull=True).exists():
+    if not is_active_member(youth.pk, responsible.pk):
         raise BusinessRuleError(_("The responsible person must be on the youth's team."))
 
 
