@@ -1,7 +1,7 @@
 """The one place that decides who may see and change what. Deny by default.
 
 Seeing a youth at all needs the `see_youth` object permission (derived from team membership ∩ consent
-by coordination.permissions). Within the youth, content is visible when its information category is
+by coordination.services.permissions). Within the youth, content is visible when its information category is
 covered for the user's agency, or when the user's agency wrote it. Emergency access (break the glass)
 opens every category for a limited time, with a reason, and is logged and reviewed.
 
@@ -12,15 +12,17 @@ every list through `youths_visible_to`, which scopes in SQL. Forbidden and missi
 import datetime
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import wraps
+from functools import cached_property, wraps
 
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from coordination.models import (
+    SEE_YOUTH,
     AccessAction,
     AccessLogEntry,
     EmergencyAccess,
@@ -28,9 +30,9 @@ from coordination.models import (
     User,
     Youth,
     YouthPermission,
+    category_codename,
     is_active_member,
 )
-from coordination.permissions import SEE_YOUTH, category_codename
 
 ALL_CATEGORIES = frozenset(InformationCategory.values)
 
@@ -72,6 +74,10 @@ class YouthAccess:
             return "emergency"
         return "stafettholder" if self.is_stafettholder else "team_member"
 
+    @cached_property
+    def may(self) -> "May":
+        return May(self)
+
     @property
     def sees_everything(self) -> bool:
         return self.categories >= ALL_CATEGORIES
@@ -81,6 +87,13 @@ class YouthAccess:
         if self.sees_everything:
             return Q()
         return Q(**{f"{category_field}__in": self.categories}) | Q(**{agency_field: self.user.agency_id})
+
+    def get(self, queryset: QuerySet, pk: int):
+        """One of this youth's objects: 404 when missing, hidden or another youth's. Its youth is
+        this one (no second query when a service reads it)."""
+        obj = get_object_or_404(queryset, youth=self.youth, pk=pk)
+        obj.youth = self.youth
+        return obj
 
     def may_see(self, category: str, agency_id: int | None) -> bool:
         return category in self.categories or agency_id == self.user.agency_id
@@ -135,33 +148,73 @@ def team_member_youth_for_emergency(user: User, youth_id: int) -> Youth:
     return Youth.objects.select_related("stafettholder").get(pk=youth_id)
 
 
-# What each role may change; views call these and answer 403 when they say no.
-def can_hand_over(access: YouthAccess) -> bool:
-    return access.youth.is_active and access.is_stafettholder
+class May:
+    """What the user may do with this youth: the one permission vocabulary.
+
+    Each action is one predicate, computed once per request. Views `require(access.may.<action>)`;
+    templates show a control only `{% if access.may.<action> %}` (or, for one object,
+    `{% may "<action>" object as allowed %}` from the `access` template library), so a page never
+    offers what would answer 403. Seeing content is decided apart from this, by categories.
+    """
+
+    def __init__(self, access: "YouthAccess"):
+        self._access = access
+        self._user_id = access.user.pk
+        youth = access.youth
+        holder = access.is_stafettholder
+        active = youth.is_active
+        self.hand_over = active and holder
+        self.close_case = active and holder
+        self.reopen_case = not active and holder
+        self.manage_consent = holder
+        self.read_access_log = holder
+        self.change_goals = active and holder
+        self.manage_team = active and holder
+        self.write_log = active
+        self.change_level = active
+        self.plan_meetings = active
+        self.plan_transitions = active
+
+    def change_action(self, action) -> bool:
+        return self.change_goals or (self._access.youth.is_active and action.responsible_id == self._user_id)
+
+    def evaluate_action(self, action) -> bool:
+        return action.is_open and (self.change_action(action) or action.evaluator_id == self._user_id)
+
+    def correct_entry(self, entry) -> bool:
+        return entry.author_id == self._user_id
+
+    def record_minutes(self, meeting) -> bool:
+        return not meeting.has_minutes
+
+    def edit_meeting(self, meeting) -> bool:
+        return self._access.youth.is_active and not meeting.has_minutes
+
+    def edit_transition(self, transition) -> bool:
+        return self._access.youth.is_active
+
+    def end_membership(self, membership) -> bool:
+        # The stafettholder manages the team; anyone may take themselves off it. The holder stays.
+        if membership.user_id == self._access.youth.stafettholder_id:
+            return False
+        return self._access.is_stafettholder or membership.user_id == self._user_id
+
+    def answer_handover(self, handover) -> bool:
+        return handover.is_pending and handover.to_user_id == self._user_id
+
+    def withdraw_handover(self, handover) -> bool:
+        return handover.is_pending and handover.from_user_id == self._user_id
 
 
-def can_decide_case(access: YouthAccess) -> bool:
-    return access.is_stafettholder
+def is_team_lead(user: User) -> bool:
+    """The one team-lead rule: an active user marked as lead of the agency they belong to."""
+    return bool(user.is_authenticated and user.is_active and user.is_team_lead and user.agency_id)
 
 
-def can_manage_consent(access: YouthAccess) -> bool:
-    return access.is_stafettholder
-
-
-def can_change_goals(access: YouthAccess) -> bool:
-    return access.is_stafettholder
-
-
-def can_change_action(access: YouthAccess, action) -> bool:
-    return access.is_stafettholder or action.responsible_id == access.user.pk
-
-
-def can_evaluate_action(access: YouthAccess, action) -> bool:
-    return can_change_action(access, action) or action.evaluator_id == access.user.pk
-
-
-def can_read_access_log(access: YouthAccess) -> bool:
-    return access.is_stafettholder
+def require_team_lead(user: User) -> None:
+    """Team-lead pages look missing (404) to everyone else."""
+    if not is_team_lead(user):
+        raise Http404
 
 
 def require(allowed: bool) -> None:

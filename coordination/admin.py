@@ -3,9 +3,9 @@ from django.contrib.auth.admin import UserAdmin
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from coordination.accounts.second_factor import second_factor_reset
+from coordination.accounts.sessions import sessions_end_for_user
 from coordination.models import Agency, User
-from coordination.services.second_factor import second_factor_reset
-from coordination.services.sessions import sessions_end_for_user
 
 
 @admin.register(Agency)

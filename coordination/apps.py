@@ -9,7 +9,7 @@ class CoordinationConfig(AppConfig):
     def ready(self) -> None:
         from django.db.models import fields
 
-        from coordination import signals  # noqa: F401 - connects the receivers
+        from coordination.accounts import signals  # noqa: F401 - connects the receivers
 
         # Django's own blank-choice label has no bokmål translation yet; use ours.
         fields.BLANK_CHOICE_LABEL = _("Choose…")

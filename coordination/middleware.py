@@ -1,31 +1,22 @@
+"""Project plumbing on every request: request ids and the request log, no caching, the language."""
+
 import logging
 import re
 import time
 import uuid
 
 from django.conf import settings
-from django.contrib import messages
-from django.contrib.auth import logout
-from django.contrib.auth.middleware import LoginRequiredMiddleware as DjangoLoginRequiredMiddleware
-from django.contrib.auth.views import redirect_to_login
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import resolve_url
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.cache import patch_cache_control
-from django.utils.deprecation import MiddlewareMixin
-from django.utils.translation import gettext as _
-from django_htmx.http import HttpResponseClientRedirect
 
 from coordination.logging import request_id_var
-from coordination.security import log_security_event
 
 request_log = logging.getLogger("stafett.request")
 
+
 # A request id from our own proxy is kept (so proxy and app lines join up); anything else is replaced.
 _REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{8,64}$")
-
-AUTH_AT = "stafett_auth_at"
-SEEN_AT = "stafett_seen_at"
 
 
 class RequestIdMiddleware:
@@ -96,73 +87,3 @@ class LanguageMiddleware:
         response = self.get_response(request)
         response.headers.setdefault("Content-Language", code)
         return response
-
-
-class SessionTimeoutMiddleware:
-    """Ends a session after SESSION_IDLE_TIMEOUT without requests, and SESSION_ABSOLUTE_TIMEOUT after
-    login whatever happens. A session without a login time is treated as expired (deny by default)."""
-
-    # Writing the session on every request costs a database write; a minute of slack is harmless.
-    touch_after_seconds = 60
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request: HttpRequest) -> HttpResponse:
-        if request.user.is_authenticated:
-            now = timezone.now().timestamp()
-            auth_at = request.session.get(AUTH_AT)
-            seen_at = request.session.get(SEEN_AT, auth_at)
-            if auth_at is None or now - auth_at > settings.SESSION_ABSOLUTE_TIMEOUT.total_seconds():
-                self._end(request, "absolute", _("Your session has ended. Please log in again."))
-            elif now - seen_at > settings.SESSION_IDLE_TIMEOUT.total_seconds():
-                minutes = int(settings.SESSION_IDLE_TIMEOUT.total_seconds() // 60)
-                message = _("You were logged out after %(minutes)d minutes without activity.") % {
-                    "minutes": minutes
-                }
-                self._end(request, "idle", message)
-            elif now - seen_at > self.touch_after_seconds:
-                request.session[SEEN_AT] = now
-        return self.get_response(request)
-
-    @staticmethod
-    def _end(request: HttpRequest, reason: str, message: str) -> None:
-        log_security_event("session_expired", request, reason=reason)
-        logout(request)  # flushes the session server-side and fires user_logged_out
-        messages.info(request, message)
-
-
-def _htmx_aware(request: HttpRequest, response: HttpResponse) -> HttpResponse:
-    """htmx would follow a redirect to the login page and swap it into a fragment; navigate instead."""
-    if getattr(request, "htmx", False) and response.status_code in (301, 302):
-        return HttpResponseClientRedirect(response["Location"])
-    return response
-
-
-class LoginRequiredMiddleware(DjangoLoginRequiredMiddleware):
-    def handle_no_permission(self, request, view_func):
-        return _htmx_aware(request, super().handle_no_permission(request, view_func))
-
-
-class SecondFactorRequiredMiddleware(MiddlewareMixin):
-    """Every page that needs a login also needs the second factor (admin included): deny by default.
-
-    Exempt are public views (login, language, health) and the pages of the second-factor step itself,
-    marked with coordination.access.second_factor_not_required.
-    """
-
-    def process_view(self, request, view_func, view_args, view_kwargs):
-        if not settings.REQUIRE_SECOND_FACTOR:
-            return None
-        if not getattr(view_func, "login_required", True):
-            return None
-        if not getattr(view_func, "second_factor_required", True):
-            return None
-        user = request.user
-        if not user.is_authenticated or user.is_verified():
-            return None
-        from coordination.services.second_factor import has_authenticator
-
-        step = "otp_verify" if has_authenticator(user) else "otp_setup"
-        response = redirect_to_login(request.get_full_path(), resolve_url(step))
-        return _htmx_aware(request, response)

@@ -77,11 +77,11 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # Idle and absolute session lifetime, before the checks below so an expired session is anonymous.
-    "coordination.middleware.SessionTimeoutMiddleware",
+    "coordination.accounts.middleware.SessionTimeoutMiddleware",
     # Pages are closed by default: login, then the second factor. Public views are marked with
     # coordination.access.public, pages of the second-factor step with second_factor_not_required.
-    "coordination.middleware.LoginRequiredMiddleware",
-    "coordination.middleware.SecondFactorRequiredMiddleware",
+    "coordination.accounts.middleware.LoginRequiredMiddleware",
+    "coordination.accounts.middleware.SecondFactorRequiredMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last, as django-axes asks: turns a lockout into the lockout page.
     "axes.middleware.AxesMiddleware",
@@ -102,9 +102,9 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
-                "coordination.context_processors.emergency_banner",
+                "coordination.web.context_processors.emergency_banner",
                 "django.template.context_processors.csp",
-                "coordination.context_processors.security",
+                "coordination.accounts.context_processors.security",
             ],
         },
     },
@@ -159,7 +159,7 @@ AUTH_PASSWORD_VALIDATORS = [
     # Passwords seen in breaches (Have I Been Pwned's k-anonymity range API, only a 5-character hash
     # prefix leaves the server). Off unless the server may reach the API: PASSWORD_BREACH_CHECK=true.
     *(
-        [{"NAME": "coordination.security.BreachedPasswordValidator"}]
+        [{"NAME": "coordination.accounts.security.BreachedPasswordValidator"}]
         if env_bool("PASSWORD_BREACH_CHECK", default=False)
         else []
     ),
@@ -174,8 +174,8 @@ AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 10, minimum=3)
 AXES_COOLOFF_TIME = datetime.timedelta(minutes=env_int("LOGIN_LOCKOUT_MINUTES", 15, minimum=1))
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_ON_SUCCESS = True
-AXES_CLIENT_IP_CALLABLE = "coordination.security.client_ip"
-AXES_LOCKOUT_CALLABLE = "coordination.security.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "coordination.accounts.security.client_ip"
+AXES_LOCKOUT_CALLABLE = "coordination.accounts.security.lockout_response"
 AXES_VERBOSE = False
 
 # Second factor (django-otp). TOTP codes are throttled per device (exponential back-off).
@@ -352,7 +352,7 @@ REMINDER_CONSENT_NOTICE_DAYS = env_int("REMINDER_CONSENT_NOTICE_DAYS", 14, minim
 # Dotted path to the consent deadline source (see pathways/sweep.py, ConsentDeadlines); empty switches
 # rule 4 off.
 REMINDER_CONSENT_SOURCE = env_str(
-    "REMINDER_CONSENT_SOURCE", "coordination.selectors_consent.consent_deadlines"
+    "REMINDER_CONSENT_SOURCE", "coordination.selectors.consents.consent_deadlines"
 )
 # No e-mail between these hours, Oslo time (held until the end of the quiet period); equal values: none.
 REMINDER_EMAIL_QUIET_START = env_int("REMINDER_EMAIL_QUIET_START", 22, minimum=0)
@@ -370,10 +370,8 @@ if max(CELERY_TASK_TIME_LIMIT, REMINDER_EMAIL_RETRY_BACKOFF_MAX) >= CELERY_VISIB
         "REMINDER_EMAIL_RETRY_BACKOFF_MAX, or Redis hands a running task to a second worker."
     )
 
-# The one beat schedule. Run exactly one beat process (deploy/README.md). A sweep that waited in the
-# queue longer than one interval is dropped: the next one derives the same from the database.
-# The one beat schedule. Every entry expires within its interval: a run that waited too long is
-# dropped, because the next one derives the same from the database.
+# The one beat schedule. Run exactly one beat process (deploy/README.md). Every entry expires within
+# its interval: a run that waited too long is dropped, because the next one derives the same again.
 CELERY_BEAT_SCHEDULE = {
     "reminder-sweep": {
         "task": "pathways.sweep_reminders",
@@ -394,8 +392,14 @@ CELERY_BEAT_SCHEDULE = {
     },
 }
 
-# Paging and thresholds that are business settings, not code.
-YOUTHS_PER_PAGE = env_int("YOUTHS_PER_PAGE", 25, minimum=5)
+# Page sizes of every paginated list, in one place (coordination.web.views.paginate).
+PAGE_SIZES = {
+    "youths": env_int("YOUTHS_PER_PAGE", 25, minimum=5),
+    "log": 30,
+    "reminders": 25,
+    "access_log": 50,
+    "team_lead": 50,
+}
 
 # Logs go to stdout, one JSON object a line (with the request id) in production, for the log shipper;
 # plain text in the embedded mode. Query strings and form data are never logged: they can hold names.

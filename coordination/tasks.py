@@ -3,8 +3,8 @@
 from celery import shared_task
 from django.utils import timezone
 
+from coordination.accounts.sessions import sessions_clear_expired
 from coordination.models import Heartbeat
-from coordination.services.sessions import sessions_clear_expired
 
 
 @shared_task

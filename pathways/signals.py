@@ -9,22 +9,11 @@ waiting for the next one. Signals, not service calls, because the events come fr
 Both only enqueue a task after commit; if the broker is down they log it and the next sweep catches up.
 """
 
-import logging
-
 from django.db import transaction
-from kombu.exceptions import OperationalError
 
+from coordination.celery import enqueue
 from coordination.models import User, Youth, YouthStatus
 from pathways.models import Lapse, LogEntry
-
-logger = logging.getLogger(__name__)
-
-
-def _enqueue(task, *args) -> None:
-    try:
-        task.delay(*args)
-    except OperationalError:
-        logger.warning("Could not enqueue %s%s; the next sweep will do it", task.name, args, exc_info=True)
 
 
 def sweep_when_a_holder_is_deactivated(sender, instance: User, update_fields=None, **kwargs) -> None:
@@ -32,15 +21,11 @@ def sweep_when_a_holder_is_deactivated(sender, instance: User, update_fields=Non
         return
     if not Youth.objects.filter(stafettholder=instance, status=YouthStatus.ACTIVE).exists():
         return
-    from pathways.tasks import sweep_reminders
-
-    transaction.on_commit(lambda: _enqueue(sweep_reminders))
+    transaction.on_commit(lambda: enqueue("pathways.sweep_reminders"))
 
 
 def settle_lapses_after_a_log_entry(sender, instance: LogEntry, created: bool, **kwargs) -> None:
     if not created or not Lapse.objects.filter(youth_id=instance.youth_id, resolved_at__isnull=True).exists():
         return
-    from pathways.tasks import settle_lapses
-
     youth_id = instance.youth_id
-    transaction.on_commit(lambda: _enqueue(settle_lapses, youth_id))
+    transaction.on_commit(lambda: enqueue("pathways.settle_lapses", youth_id))

@@ -1,8 +1,8 @@
-"""Pages of one youth's plan, log, meetings and transitions (mounted under /ungdommer/<youth_id>/)."""
+"""Pages of one youth's plan, log, levels, meetings and transitions (mounted under /ungdommer/<youth_id>/)."""
 
 from django.urls import path
 
-from pathways.views import care, log, plan
+from pathways.views import levels, log, meetings, plan, transitions
 
 urlpatterns = [
     path("plan/", plan.plan, name="plan"),
@@ -13,11 +13,12 @@ urlpatterns = [
     path("plan/tiltak/<id:action_id>/evaluer/", plan.evaluation_new, name="evaluation_new"),
     path("logg/", log.log, name="log"),
     path("logg/<id:entry_id>/korriger/", log.correction_new, name="correction_new"),
-    path("niva/", care.level, name="level_change"),
-    path("moter/", care.meetings, name="meetings"),
-    path("moter/ny/", care.meeting_new, name="meeting_new"),
-    path("moter/<id:meeting_id>/referat/", care.meeting_minutes, name="meeting_minutes"),
-    path("overganger/", care.transitions, name="transitions"),
-    path("overganger/ny/", care.transition_new, name="transition_new"),
-    path("overganger/<id:transition_id>/endre/", care.transition_edit, name="transition_edit"),
+    path("niva/", levels.level, name="level_change"),
+    path("moter/", meetings.meetings, name="meetings"),
+    path("moter/ny/", meetings.meeting_new, name="meeting_new"),
+    path("moter/<id:meeting_id>/endre/", meetings.meeting_edit, name="meeting_edit"),
+    path("moter/<id:meeting_id>/referat/", meetings.meeting_minutes, name="meeting_minutes"),
+    path("overganger/", transitions.transitions, name="transitions"),
+    path("overganger/ny/", transitions.transition_new, name="transition_new"),
+    path("overganger/<id:transition_id>/endre/", transitions.transition_edit, name="transition_edit"),
 ]

@@ -6,8 +6,8 @@ import itertools
 from django.utils import timezone
 
 from coordination.models import Agency, Consent, Sector, ServiceLevel, TeamMembership, User, Youth
-from coordination.permissions import youth_permissions_sync
 from coordination.services.consents import consent_record
+from coordination.services.permissions import youth_permissions_sync
 from coordination.services.youths import youth_create
 from pathways.models import Action, Goal, LogEntry
 

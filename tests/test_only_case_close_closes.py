@@ -17,7 +17,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from coordination.models import CaseDecision, Handover, User, Youth
-from coordination.services.team import handover_request
+from coordination.services.handovers import handover_request
 from pathways import sweep
 from pathways.models import Action, Goal, Lapse, Reminder, ReminderRule, Transition
 from pathways.services.log import log_entry_append

@@ -23,7 +23,7 @@ PAGES = {
     "/ungdommer/{youth}/plan/": 12,
     "/ungdommer/{youth}/logg/": 13,  # +1: team members to choose who reaches out after a missed appointment
     "/ungdommer/{youth}/team/": 13,
-    "/ungdommer/{youth}/team/?sok=a": 14,
+    "/ungdommer/{youth}/team/?sok=a": 13,  # a member who cannot add members gets no search hits
     "/ungdommer/{youth}/moter/": 12,
     "/ungdommer/{youth}/overganger/": 10,
     "/ungdommer/{youth}/niva/": 10,

@@ -14,8 +14,8 @@ from django.contrib.auth.hashers import Argon2PasswordHasher
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 
-from coordination import security
 from coordination import settings as project_settings
+from coordination.accounts import security
 
 ROOT = Path(__file__).resolve().parent.parent
 

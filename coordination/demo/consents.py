@@ -22,7 +22,7 @@ from coordination.models import (
     TeamMembership,
     Youth,
 )
-from coordination.permissions import youth_permissions_sync_all
+from coordination.services.permissions import youth_permissions_sync_all
 
 # What each sector typically needs to know, on top of general information.
 SECTOR_CATEGORIES = {

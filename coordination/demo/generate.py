@@ -33,6 +33,7 @@ from django.core.management.color import no_style
 from django.db import connection, reset_queries, transaction
 from django.db.models import Max
 from django.utils import timezone
+from stdnum.no.fodselsnummer import is_valid as national_id_is_valid
 
 from coordination.demo import names as N
 from coordination.demo.consents import seed_consents
@@ -51,7 +52,6 @@ from coordination.models import (
     Youth,
     YouthStatus,
 )
-from coordination.validators import national_id_is_valid
 from pathways.models import (
     CONTACT_KINDS,
     Action,
@@ -1264,7 +1264,6 @@ class DemoGenerator:
                         evaluator_id=evaluator.id,
                         start_date=start,
                         evaluation_date=evaluation_date,
-                        follow_up_days=rng.choice((7, 14, 14, 14, 21, 30)),
                         status=status,
                         category=category,
                         created_by_id=creator.id,

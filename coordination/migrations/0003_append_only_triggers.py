@@ -1,6 +1,6 @@
 from django.db import migrations
 
-from coordination.db_triggers import create_append_only_triggers, drop_append_only_triggers
+from coordination.models.append_only import create_append_only_triggers, drop_append_only_triggers
 
 TABLES = ["coordination_consentevent", "coordination_consenteventscope", "coordination_accesslogentry"]
 

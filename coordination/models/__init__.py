@@ -1,8 +1,11 @@
-from coordination.models.access_records import AccessAction, AccessLogEntry, EmergencyAccess, YouthPermission
-from coordination.models.agency import Agency, User
+"""The who and the may: one module per topic; everything is importable from coordination.models."""
+
+from coordination.accounts.models import UserSession
+from coordination.models.access_log import AccessAction, AccessLogEntry
+from coordination.models.agencies import Agency
 from coordination.models.append_only import AppendOnlyError, AppendOnlyModel
 from coordination.models.choices import BtiLevel, InformationCategory, Language, Sector, ServiceLevel
-from coordination.models.consent import (
+from coordination.models.consents import (
     SCOPE_EVENTS,
     SHARING_STATES,
     STATE_AFTER_EVENT,
@@ -16,26 +19,25 @@ from coordination.models.consent import (
     ConsentGrant,
     ConsentState,
 )
-from coordination.models.security import Heartbeat, UserSession
-from coordination.models.team import (
-    Handover,
-    HandoverStatus,
-    StafettholderPeriod,
-    TeamMembership,
-    is_active_member,
-)
-from coordination.models.youth import (
+from coordination.models.emergency import EmergencyAccess
+from coordination.models.handovers import Handover, HandoverStatus, StafettholderPeriod
+from coordination.models.health import Heartbeat
+from coordination.models.permissions import SEE_YOUTH, YouthPermission, category_codename
+from coordination.models.team import Relative, TeamMembership, is_active_member
+from coordination.models.users import User
+from coordination.models.youths import (
     CaseDecision,
     CaseDecisionKind,
     ClosingReason,
-    Relative,
     Youth,
     YouthStatus,
     age_on,
+    validate_national_id,
 )
 
 __all__ = [
     "SCOPE_EVENTS",
+    "SEE_YOUTH",
     "SHARING_STATES",
     "STATE_AFTER_EVENT",
     "AccessAction",
@@ -73,5 +75,7 @@ __all__ = [
     "YouthPermission",
     "YouthStatus",
     "age_on",
+    "category_codename",
     "is_active_member",
+    "validate_national_id",
 ]

@@ -3,6 +3,7 @@
 import datetime
 
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from coordination.consent_rules import consent_rule_for_age
@@ -23,7 +24,8 @@ from coordination.models import (
     Youth,
     age_on,
 )
-from coordination.permissions import youth_permissions_sync
+from coordination.services.permissions import youth_permissions_sync
+from coordination.services.stafettlogg import LogEntryKind, record_in_log
 
 Scope = set[tuple[int, str]]  # (agency_id, category)
 
@@ -56,9 +58,7 @@ ALLOWED_EVENTS = {
 
 
 def _log(youth: Youth, actor: User, text: str) -> None:
-    from pathways.services.log import log_entry_record_system
-
-    log_entry_record_system(youth=youth, actor=actor, kind="note", text=text)
+    record_in_log(youth=youth, actor=actor, kind=LogEntryKind.NOTE, text=text)
 
 
 def _check_dates(valid_from: datetime.date, review_on, expires_on) -> None:
@@ -182,8 +182,6 @@ def consent_event_record(
     Reviewing or renewing sets the next review date, which also ends the review reminder."""
     consent = Consent.objects.select_for_update().select_related("youth").get(pk=consent.pk)
     if next_review_on is not None:
-        from django.utils import timezone
-
         if kind not in (ConsentEventKind.REVIEWED, ConsentEventKind.RENEWED):
             raise BusinessRuleError(_("A next review date belongs to a review or a renewal."))
         if next_review_on <= timezone.localdate():
@@ -206,8 +204,6 @@ def consent_event_record(
         if kind == ConsentEventKind.WIDENED and not (scope > current):
             raise BusinessRuleError(_("A widened consent must cover more than it does now."))
         if kind == ConsentEventKind.WIDENED or consent.state not in SHARING_STATES:
-            from django.utils import timezone
-
             _check_giver(
                 consent.youth,
                 basis=consent.basis,

@@ -15,9 +15,10 @@ from coordination.models import (
     User,
     Youth,
     YouthStatus,
-    is_active_member,
 )
-from coordination.permissions import youth_permissions_sync
+from coordination.services.handovers import stafettholder_set
+from coordination.services.permissions import youth_permissions_sync
+from coordination.services.stafettlogg import LogEntryKind, record_in_log
 
 
 @transaction.atomic
@@ -52,9 +53,7 @@ def youth_create(
 
 
 def _log_case_decision(youth: Youth, actor: User, text: str) -> None:
-    from pathways.services.log import log_entry_record_system
-
-    log_entry_record_system(youth=youth, actor=actor, kind="case", text=text)
+    record_in_log(youth=youth, actor=actor, kind=LogEntryKind.CASE_DECISION, text=text)
 
 
 @transaction.atomic
@@ -96,19 +95,8 @@ def case_reopen(*, actor: User, youth: Youth, explanation: str, youth_view: str 
     youth.status = YouthStatus.ACTIVE
     if youth.stafettholder_id is None or not youth.stafettholder.is_active:
         # The one reopening takes the baton so the case is never without a holder.
-        _stafettholder_set(youth, actor, when=timezone.now())
+        stafettholder_set(youth, actor, when=timezone.now())
     youth.save(update_fields=["status", "stafettholder"])
     youth_permissions_sync(youth)
     _log_case_decision(youth, actor, _("Case reopened: %(explanation)s") % {"explanation": explanation})
     return decision
-
-
-def _stafettholder_set(youth: Youth, user: User, *, when: datetime.datetime) -> None:
-    """Moves the baton: closes the open period and opens one for the new holder. Caller saves youth."""
-    StafettholderPeriod.objects.filter(youth=youth, ended_at__isnull=True).update(ended_at=when)
-    StafettholderPeriod.objects.create(youth=youth, user=user, started_at=when)
-    youth.stafettholder = user
-    if not is_active_member(youth.pk, user.pk):
-        TeamMembership.objects.create(
-            youth=youth, user=user, agency_id=user.agency_id, role=_("Stafettholder")
-        )

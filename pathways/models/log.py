@@ -17,6 +17,7 @@ class LogEntryKind(models.TextChoices):
     NOTE = "note", _("Note")
     LEVEL_CHANGE = "level", _("BTI level change")
     HANDOVER = "handover", _("Handover")
+    TEAM = "team", _("Team change")
     PLAN_CHANGE = "plan", _("Plan change")
     EVALUATION = "evaluation", _("Evaluation")
     TRANSITION = "transition", _("Transition")

@@ -37,6 +37,9 @@ class Meeting(models.Model):
     )
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(default=timezone.now)
+    # Optimistic concurrency: an edit must name the version it started from.
+    version = models.PositiveIntegerField(default=1)
 
     class Meta:
         ordering = ["starts_at"]

@@ -86,7 +86,6 @@ class Action(models.Model):
     )
     start_date = models.DateField(_("start date"))
     evaluation_date = models.DateField(_("evaluation date"))
-    follow_up_days = models.PositiveSmallIntegerField(_("follow-up interval (days)"), default=14)
     status = models.CharField(
         _("status"), max_length=10, choices=ActionStatus.choices, default=ActionStatus.PLANNED
     )

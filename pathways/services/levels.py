@@ -5,7 +5,7 @@ from django.utils.translation import gettext as _
 
 from coordination.errors import BusinessRuleError
 from coordination.models import BtiLevel, User, Youth
-from pathways.models import LevelChange
+from pathways.models import LevelChange, LogEntryKind
 from pathways.services.log import log_entry_record_system
 
 
@@ -28,7 +28,7 @@ def level_change(*, actor: User, youth: Youth, to_level: int, reason: str) -> Le
     log_entry_record_system(
         youth=youth,
         actor=actor,
-        kind="level",
+        kind=LogEntryKind.LEVEL_CHANGE,
         text=_("BTI level changed from %(old)s to %(new)s: %(reason)s")
         % {"old": change.from_level, "new": to_level, "reason": change.reason},
     )

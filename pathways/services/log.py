@@ -22,7 +22,7 @@ def _require_agency(actor: User) -> None:
         raise BusinessRuleError(_("Only staff who belong to an agency can write in the log."))
 
 
-def _note_contact(youth: Youth, kind: str, occurred_at: datetime.datetime) -> None:
+def note_contact(youth: Youth, kind: str, occurred_at: datetime.datetime) -> None:
     if kind in CONTACT_KINDS:
         # Only ever moves forward, so a late-registered old contact does not hide a newer one.
         Youth.objects.filter(pk=youth.pk).filter(
@@ -62,7 +62,7 @@ def log_entry_append(
         author=actor,
         agency_id=actor.agency_id,
     )
-    _note_contact(youth, kind, occurred_at)
+    note_contact(youth, kind, occurred_at)
     if kind == LogEntryKind.MISSED_APPOINTMENT:
         _plan_outreach(entry, actor, outreach_responsible or actor, outreach_by, outreach_how)
     return entry

@@ -6,28 +6,43 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from coordination.errors import BusinessRuleError
-from coordination.models import Relative, User, Youth
+from coordination.models import User, Youth
 from pathways.models import LogEntry, LogEntryKind, Meeting
-from pathways.services.log import _note_contact
+from pathways.services.log import note_contact
+from pathways.services.versioning import update_if_unchanged
 
 
-@transaction.atomic
-def meeting_create(
-    *,
-    actor: User,
-    youth: Youth,
-    participants: list[User],
-    relatives: list[Relative],
-    **fields,
-) -> Meeting:
+def _check(youth: Youth, relatives, fields: dict) -> None:
     if not youth.is_active:
         raise BusinessRuleError(_("The case is closed. Reopen it to plan meetings."))
     if fields.get("interpreter_booked") and not fields.get("interpreter_needed"):
         fields["interpreter_needed"] = True
     if any(relative.youth_id != youth.pk for relative in relatives):
         raise BusinessRuleError(_("Only the youth's own relatives can be invited."))
+
+
+@transaction.atomic
+def meeting_create(*, actor: User, youth: Youth, participants, relatives, **fields) -> Meeting:
+    relatives = list(relatives)
+    _check(youth, relatives, fields)
     meeting = Meeting.objects.create(youth=youth, created_by=actor, **fields)
     meeting.participants.set({*participants, actor})
+    meeting.relatives.set(relatives)
+    return meeting
+
+
+@transaction.atomic
+def meeting_update(
+    *, actor: User, meeting: Meeting, expected_version: int, participants, relatives, **fields
+) -> Meeting:
+    """Changes a planned meeting (an interpreter is often booked after it was planned). A meeting
+    whose minutes are written is part of the log and is corrected there instead."""
+    relatives = list(relatives)
+    _check(meeting.youth, relatives, fields)
+    if meeting.has_minutes:
+        raise BusinessRuleError(_("The minutes are written. Correct the meeting in the log instead."))
+    update_if_unchanged(meeting, expected_version=expected_version, **fields)
+    meeting.participants.set(participants)
     meeting.relatives.set(relatives)
     return meeting
 
@@ -58,5 +73,5 @@ def meeting_record_minutes(
     meeting.minutes_entry = entry
     meeting.save(update_fields=["minutes_entry"])
     if meeting.youth_attends:
-        _note_contact(meeting.youth, LogEntryKind.MEETING, occurred_at)
+        note_contact(meeting.youth, LogEntryKind.MEETING, occurred_at)
     return entry

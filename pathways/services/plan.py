@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 
 from coordination.errors import BusinessRuleError
 from coordination.models import User, Youth, is_active_member
-from pathways.models import Action, ActionStatus, Evaluation, Goal, NextStep
+from pathways.models import Action, ActionStatus, Evaluation, Goal, LogEntryKind, NextStep
 from pathways.services.log import log_entry_record_system
 from pathways.services.versioning import update_if_unchanged
 
@@ -41,7 +41,7 @@ def goal_create(*, actor: User, youth: Youth, kind: str, description: str, categ
     log_entry_record_system(
         youth=youth,
         actor=actor,
-        kind="plan",
+        kind=LogEntryKind.PLAN_CHANGE,
         category=category,
         text=_("New goal: %(goal)s") % {"goal": goal.description},
     )
@@ -55,7 +55,7 @@ def goal_update(*, actor: User, goal: Goal, expected_version: int, **fields) -> 
     log_entry_record_system(
         youth=goal.youth,
         actor=actor,
-        kind="plan",
+        kind=LogEntryKind.PLAN_CHANGE,
         category=goal.category,
         text=_("Goal changed: %(goal)s") % {"goal": goal.description},
     )
@@ -72,7 +72,6 @@ def action_create(
     evaluator: User,
     start_date: datetime.date,
     evaluation_date: datetime.date,
-    follow_up_days: int,
     category: str,
     status: str = ActionStatus.PLANNED,
 ) -> Action:
@@ -90,7 +89,6 @@ def action_create(
         evaluator=evaluator,
         start_date=start_date,
         evaluation_date=evaluation_date,
-        follow_up_days=follow_up_days,
         category=category,
         status=status,
         created_by=actor,
@@ -98,7 +96,7 @@ def action_create(
     log_entry_record_system(
         youth=youth,
         actor=actor,
-        kind="plan",
+        kind=LogEntryKind.PLAN_CHANGE,
         category=category,
         text=_("New action: %(action)s (responsible: %(name)s, evaluation %(date)s)")
         % {"action": action.description, "name": responsible, "date": evaluation_date.strftime("%d.%m.%Y")},
@@ -122,7 +120,7 @@ def action_update(*, actor: User, action: Action, expected_version: int, **field
     log_entry_record_system(
         youth=youth,
         actor=actor,
-        kind="plan",
+        kind=LogEntryKind.PLAN_CHANGE,
         category=action.category,
         text=_("Action changed: %(action)s") % {"action": action.description},
     )
@@ -171,7 +169,7 @@ def evaluation_create(
     log_entry_record_system(
         youth=action.youth,
         actor=actor,
-        kind="evaluation",
+        kind=LogEntryKind.EVALUATION,
         category=action.category,
         text=_("Evaluation of “%(action)s”: %(outcome)s. The youth's view: %(view)s")
         % {

@@ -18,6 +18,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from coordination.celery import enqueue
 from coordination.errors import BusinessRuleError
 from coordination.models import User, YouthStatus
 from pathways import sweep
@@ -46,8 +47,6 @@ def lapses_settle(*, youth_id: int) -> int:
 
 def reminder_emails_dispatch(*, now: datetime.datetime | None = None) -> list[int]:
     """Queues the e-mails that are due, after commit. Also picks up e-mails whose task was lost."""
-    from pathways.tasks import deliver_reminder_email
-
     now = now or timezone.now()
     with transaction.atomic():
         # Nothing about a closed case or a settled lapse goes out, whenever the reminder was made.
@@ -67,7 +66,7 @@ def reminder_emails_dispatch(*, now: datetime.datetime | None = None) -> list[in
             .values_list("pk", flat=True)[: settings.REMINDER_EMAIL_BATCH]
         )
         Reminder.objects.filter(pk__in=ids).update(email_queued_at=now)
-        transaction.on_commit(lambda: [deliver_reminder_email.delay(pk) for pk in ids])
+        transaction.on_commit(lambda: [enqueue("pathways.deliver_reminder_email", pk) for pk in ids])
     return ids
 
 

@@ -5,7 +5,7 @@ from django.utils.translation import gettext as _
 
 from coordination.errors import BusinessRuleError
 from coordination.models import User, Youth, is_active_member
-from pathways.models import Transition
+from pathways.models import LogEntryKind, Transition
 from pathways.services.log import log_entry_record_system
 from pathways.services.versioning import update_if_unchanged
 
@@ -24,7 +24,7 @@ def transition_create(*, actor: User, youth: Youth, responsible: User, **fields)
     log_entry_record_system(
         youth=youth,
         actor=actor,
-        kind="transition",
+        kind=LogEntryKind.TRANSITION,
         text=_("Transition planned: %(kind)s on %(date)s, responsible %(name)s")
         % {
             "kind": transition.get_kind_display(),
@@ -43,7 +43,7 @@ def transition_update(*, actor: User, transition: Transition, expected_version: 
     log_entry_record_system(
         youth=transition.youth,
         actor=actor,
-        kind="transition",
+        kind=LogEntryKind.TRANSITION,
         text=_("Transition updated: %(kind)s, %(status)s")
         % {"kind": transition.get_kind_display(), "status": transition.get_status_display()},
     )

@@ -4,7 +4,12 @@ import pytest
 
 from coordination.errors import BusinessRuleError
 from coordination.models import Handover, HandoverStatus, StafettholderPeriod, Youth
-from coordination.services.team import handover_accept, handover_cancel, handover_decline, handover_request
+from coordination.services.handovers import (
+    handover_accept,
+    handover_cancel,
+    handover_decline,
+    handover_request,
+)
 from pathways.models import LogEntry
 
 
@@ -96,7 +101,10 @@ def test_team_member_is_found_by_search_and_added(cast, client, login):
     login(cast.holder)
     html = client.get(f"/ungdommer/{cast.youth.pk}/team/?sok=outsider").content.decode()
     assert f'value="{cast.outsider.pk}"' in html
-    partial = client.get(f"/ungdommer/{cast.youth.pk}/team/?sok=outsider", headers={"HX-Request": "true"})
+    partial = client.get(
+        f"/ungdommer/{cast.youth.pk}/team/?sok=outsider",
+        headers={"HX-Request": "true", "HX-Target": "candidates"},
+    )
     assert (
         "<html" not in partial.content.decode() and f'value="{cast.outsider.pk}"' in partial.content.decode()
     )

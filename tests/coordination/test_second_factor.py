@@ -9,7 +9,7 @@ from django_otp.oath import totp
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from coordination.services.second_factor import recovery_codes_renew
+from coordination.accounts.second_factor import recovery_codes_renew
 from tests.test_url_access import _youth_urls, all_patterns
 
 VERIFY = "/logg-inn/tofaktor/"

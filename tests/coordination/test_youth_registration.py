@@ -1,9 +1,9 @@
 import datetime
 
 from django.utils import timezone
+from stdnum.no.fodselsnummer import is_valid as national_id_is_valid
 
 from coordination.models import Youth
-from coordination.validators import national_id_is_valid
 
 
 def _form(**overrides):

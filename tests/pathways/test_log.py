@@ -88,7 +88,9 @@ def _form(**overrides):
 
 def test_htmx_append_returns_the_form_and_the_new_entry_in_place(cast, client, login):
     login(cast.member)
-    response = client.post(f"/ungdommer/{cast.youth.pk}/logg/", _form(), headers={"HX-Request": "true"})
+    response = client.post(
+        f"/ungdommer/{cast.youth.pk}/logg/", _form(), headers={"HX-Request": "true", "HX-Target": "log-form"}
+    )
     html = response.content.decode()
     assert response.status_code == 200
     assert "<html" not in html  # a partial, not a page
@@ -105,7 +107,7 @@ def test_htmx_invalid_entry_returns_the_form_with_norwegian_errors(cast, client,
     response = client.post(
         f"/ungdommer/{cast.youth.pk}/logg/",
         _form(text="", occurred_at="2999-01-01T10:00"),
-        headers={"HX-Request": "true"},
+        headers={"HX-Request": "true", "HX-Target": "log-form"},
     )
     html = response.content.decode()
     assert "Feltet er påkrevet." in html

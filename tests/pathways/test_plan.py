@@ -66,7 +66,6 @@ def _action_form(cast, **overrides):
         "evaluator": cast.holder.pk,
         "start_date": today.isoformat(),
         "evaluation_date": (today + datetime.timedelta(days=30)).isoformat(),
-        "follow_up_days": 14,
         "status": "planned",
         "category": "school",
     }

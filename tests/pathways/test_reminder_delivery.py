@@ -81,7 +81,7 @@ def test_nothing_is_sent_between_22_and_07_oslo_time(reminder, time_machine):
     reminder.refresh_from_db()
     assert reminder.email_next_attempt_at == oslo(2026, 3, 3, 7)
     time_machine.move_to(oslo(2026, 3, 3, 7, 0), tick=False)
-    with mock.patch("pathways.tasks.deliver_reminder_email.delay"):
+    with mock.patch("coordination.celery.app.send_task"):
         assert reminder_emails_dispatch() == [reminder.pk]
     assert reminder_email_deliver(reminder_id=reminder.pk) == "sent"
 
@@ -151,21 +151,21 @@ def test_no_address_means_in_app_only(reminder, cast):
 
 
 def test_dispatch_enqueues_only_after_commit(reminder, django_capture_on_commit_callbacks):
-    with mock.patch("pathways.tasks.deliver_reminder_email.delay") as delay:
+    with mock.patch("coordination.celery.app.send_task") as delay:
         with django_capture_on_commit_callbacks(execute=False) as callbacks:
             ids = reminder_emails_dispatch()
         assert reminder.pk in ids
         assert delay.call_count == 0  # not before the commit
         for callback in callbacks:
             callback()
-        assert mock.call(reminder.pk) in delay.call_args_list
+        assert mock.call("pathways.deliver_reminder_email", args=(reminder.pk,)) in delay.call_args_list
 
 
 def test_a_rolled_back_dispatch_enqueues_nothing(reminder, django_capture_on_commit_callbacks):
     class Boom(Exception):
         pass
 
-    with mock.patch("pathways.tasks.deliver_reminder_email.delay") as delay:
+    with mock.patch("coordination.celery.app.send_task") as delay:
         with django_capture_on_commit_callbacks(execute=True), pytest.raises(Boom), transaction.atomic():
             reminder_emails_dispatch()
             raise Boom

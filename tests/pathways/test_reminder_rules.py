@@ -8,11 +8,11 @@ import datetime
 import pytest
 
 from coordination.models import Handover, User, Youth
-from coordination.services.team import handover_accept, handover_request
+from coordination.services.handovers import handover_accept, handover_request
 from coordination.services.youths import case_close, case_reopen
 from pathways import sweep
 from pathways.models import Lapse, LapseResolution, Reminder, ReminderRule, Transition
-from pathways.selectors import open_escalations_for_lead
+from pathways.selectors.reminders import open_escalations_for_lead
 from pathways.services.log import log_entry_append
 from pathways.services.plan import evaluation_create
 from pathways.services.reminders import reminder_mark_handled
@@ -297,7 +297,7 @@ def test_deactivated_stafettholder_goes_to_the_team_lead_at_once(start, cast, sw
 def test_deactivating_a_stafettholder_starts_a_sweep_after_commit(cast, django_capture_on_commit_callbacks):
     from unittest import mock
 
-    with mock.patch("pathways.tasks.sweep_reminders.delay") as delay:
+    with mock.patch("coordination.celery.app.send_task") as delay:
         with django_capture_on_commit_callbacks(execute=False) as callbacks:
             cast.member.is_active = False
             cast.member.save()  # holds no baton: no sweep
@@ -371,7 +371,7 @@ def test_logging_the_fix_settles_the_reminder_at_once_not_at_the_next_sweep(
 
     action = _action(cast, cast.member, datetime.date(2026, 3, 5))
     sweep_at(oslo(2026, 3, 6))
-    with mock.patch("pathways.tasks.settle_lapses.delay") as delay:
+    with mock.patch("coordination.celery.app.send_task") as delay:
         with django_capture_on_commit_callbacks(execute=True):
             evaluation_create(
                 actor=cast.member,
@@ -382,7 +382,7 @@ def test_logging_the_fix_settles_the_reminder_at_once_not_at_the_next_sweep(
                 next_step="complete",
                 next_evaluation_date=None,
             )
-        delay.assert_called_once_with(cast.youth.pk)
+        delay.assert_called_once_with("pathways.settle_lapses", args=(cast.youth.pk,))
     assert settle_lapses(cast.youth.pk) == 1
     assert reminded(EVALUATION, open_only=True) == []
 
@@ -397,7 +397,7 @@ def test_an_unreachable_broker_does_not_break_the_users_write(
     _action(cast, cast.member, datetime.date(2026, 3, 5))
     sweep_at(oslo(2026, 3, 6))
     with (
-        mock.patch("pathways.tasks.settle_lapses.delay", side_effect=OperationalError("redis down")),
+        mock.patch("coordination.celery.app.send_task", side_effect=OperationalError("redis down")),
         django_capture_on_commit_callbacks(execute=True),
     ):
         _contact(cast, oslo(2026, 3, 6, 8))

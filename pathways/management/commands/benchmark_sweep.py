@@ -224,13 +224,13 @@ def _seed(youth_count: int, actions_per_youth: int, rnd: random.Random) -> None:
                     status = rnd.choice(["planned", "ongoing", "ongoing", "stopped"])
                 yield (
                     goals[2 * index + number % 2], youth, "Tiltak", responsible, agency_of[responsible],
-                    responsible, start, evaluation, 14, status, "general", holder, now, now, 1,
+                    responsible, start, evaluation, status, "general", holder, now, now, 1,
                 )  # fmt: skip
 
     _copy(
         "pathways_action",
         ["goal_id", "youth_id", "description", "responsible_id", "responsible_agency_id", "evaluator_id",
-         "start_date", "evaluation_date", "follow_up_days", "status", "category", "created_by_id",
+         "start_date", "evaluation_date", "status", "category", "created_by_id",
          "created_at", "updated_at", "version"],
         action_rows(),
     )  # fmt: skip

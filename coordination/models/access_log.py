@@ -1,0 +1,41 @@
+"""The access log (innsynslogg): every read and change of a youth's record. Append-only."""
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from coordination.models.agencies import Agency
+from coordination.models.append_only import AppendOnlyModel
+from coordination.models.emergency import EmergencyAccess
+from coordination.models.youths import Youth
+
+
+class AccessAction(models.TextChoices):
+    VIEW = "view", _("Viewed")
+    CHANGE = "change", _("Changed")
+
+
+class AccessLogEntry(AppendOnlyModel):
+    """Who looked at or changed a youth's record, when and in what role. Append-only."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    agency = models.ForeignKey(Agency, on_delete=models.PROTECT, null=True, related_name="+")
+    role = models.CharField(_("role"), max_length=20)
+    youth = models.ForeignKey(Youth, on_delete=models.PROTECT, related_name="access_log")
+    action = models.CharField(max_length=6, choices=AccessAction.choices)
+    what = models.CharField(_("what"), max_length=200)
+    emergency = models.ForeignKey(EmergencyAccess, on_delete=models.PROTECT, null=True, related_name="+")
+    at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-at", "-id"]
+        indexes = [
+            models.Index(fields=["youth", "-at"]),
+            models.Index(fields=["user", "-at"]),
+            # The team lead's unusual-access report reads one agency's recent rows.
+            models.Index(fields=["agency", "at"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} {self.action} {self.youth_id} {self.at:%Y-%m-%d %H:%M}"

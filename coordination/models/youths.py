@@ -1,0 +1,155 @@
+"""The youth and the case: registration, status, and the explicit decisions that close or reopen it."""
+
+import datetime
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from stdnum.no import fodselsnummer
+
+from coordination.models.agencies import Agency
+from coordination.models.choices import BtiLevel, InformationCategory, Language
+
+
+def validate_national_id(value: str) -> None:
+    """A fødselsnummer or D-number with valid check digits (python-stdnum)."""
+    if not fodselsnummer.is_valid(value):
+        raise ValidationError(
+            _("Enter a valid national identity number (11 digits with correct check digits)."),
+            code="invalid_national_id",
+        )
+
+
+class YouthStatus(models.TextChoices):
+    ACTIVE = "active", _("Active")
+    CLOSED = "closed", _("Closed")
+
+
+def age_on(birth_date: datetime.date, day: datetime.date) -> int:
+    return day.year - birth_date.year - ((day.month, day.day) < (birth_date.month, birth_date.day))
+
+
+class Youth(models.Model):
+    first_name = models.CharField(_("first name"), max_length=100)
+    last_name = models.CharField(_("last name"), max_length=100)
+    birth_date = models.DateField(_("birth date"))
+    national_id = models.CharField(
+        _("national identity number"),
+        max_length=11,
+        null=True,
+        blank=True,
+        unique=True,
+        validators=[validate_national_id],
+    )
+    municipality = models.CharField(_("municipality"), max_length=100)
+    preferred_language = models.CharField(
+        _("preferred language"), max_length=8, choices=Language.choices, default=Language.NORWEGIAN
+    )
+    interpreter_needed = models.BooleanField(_("interpreter needed"), default=False)
+    interpreter_language = models.CharField(
+        _("interpreter language"), max_length=8, choices=Language.choices, blank=True
+    )
+    phone = models.CharField(_("phone"), max_length=30, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    address = models.CharField(_("address"), max_length=200, blank=True)
+    status = models.CharField(
+        _("status"), max_length=8, choices=YouthStatus.choices, default=YouthStatus.ACTIVE
+    )
+    bti_level = models.PositiveSmallIntegerField(_("BTI level"), choices=BtiLevel.choices, default=0)
+    # Longest time without contact before the stafettholder is reminded; empty: the BTI level's default
+    # (settings.REMINDER_FOLLOW_UP_DAYS_BY_LEVEL).
+    follow_up_days = models.PositiveSmallIntegerField(
+        _("follow-up interval (days)"),
+        null=True,
+        blank=True,
+        help_text=_("Leave empty to use the default for the BTI level."),
+    )
+    originating_agency = models.ForeignKey(
+        Agency, verbose_name=_("originating agency"), on_delete=models.PROTECT, related_name="+"
+    )
+    # The one professional holding the baton. Kept on the youth so "exactly one" is a column
+    # constraint, not a hope; the history lives in StafettholderPeriod.
+    stafettholder = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("stafettholder"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="held_youths",
+    )
+    # Denormalised from the log for list pages and reminder sweeps (indexed, set-based).
+    last_contact_at = models.DateTimeField(_("last contact"), null=True, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["last_name", "first_name"]
+        verbose_name = _("youth")
+        verbose_name_plural = _("youths")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status=YouthStatus.CLOSED) | Q(stafettholder__isnull=False),
+                name="active_youth_has_stafettholder",
+                violation_error_message=_("An active youth must have a stafettholder."),
+            ),
+            models.CheckConstraint(condition=Q(bti_level__lte=3), name="bti_level_0_to_3"),
+            models.CheckConstraint(
+                condition=Q(follow_up_days__isnull=True) | Q(follow_up_days__range=(1, 365)),
+                name="follow_up_days_1_to_365",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["status", "last_contact_at"]),
+            models.Index(fields=["birth_date"]),
+        ]
+        # Object permissions granted per youth by coordination.permissions (guardian).
+        permissions = [
+            ("see_youth", _("See that the youth exists, the team and the stafettholder")),
+            *[(f"see_{category.value}", category.label) for category in InformationCategory],
+        ]
+
+    def __str__(self) -> str:
+        return self.full_name
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.first_name} {self.last_name}"
+
+    @property
+    def age(self) -> int:
+        return age_on(self.birth_date, timezone.localdate())
+
+    @property
+    def is_active(self) -> bool:
+        return self.status == YouthStatus.ACTIVE
+
+
+class ClosingReason(models.TextChoices):
+    GOALS_REACHED = "goals_reached", _("Goals reached, youth agrees")
+    YOUTH_DECLINES = "youth_declines", _("Youth declines further help after an informed choice")
+    MOVED = "moved", _("Moved to another municipality (handed over)")
+    TRANSFERRED = "transferred", _("Transferred to another service with a new coordinator")
+    AGED_OUT = "aged_out", _("Over 25, followed up by adult services")
+    DECEASED = "deceased", _("Deceased")
+
+
+class CaseDecisionKind(models.TextChoices):
+    CLOSE = "close", _("Closed")
+    REOPEN = "reopen", _("Reopened")
+
+
+class CaseDecision(models.Model):
+    """The only way a case changes status: an explicit, reasoned decision with the youth's view."""
+
+    youth = models.ForeignKey(Youth, on_delete=models.PROTECT, related_name="case_decisions")
+    kind = models.CharField(max_length=8, choices=CaseDecisionKind.choices)
+    reason = models.CharField(_("reason"), max_length=32, choices=ClosingReason.choices, blank=True)
+    explanation = models.TextField(_("explanation"))
+    youth_view = models.TextField(_("the youth's view"))
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    decided_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-decided_at"]

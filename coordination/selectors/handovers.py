@@ -1,0 +1,29 @@
+"""Reads about the baton: pending handovers and who held it when."""
+
+from django.db.models import QuerySet
+
+from coordination.access import youths_visible_to
+from coordination.models import Handover, HandoverStatus, StafettholderPeriod, User, Youth
+
+
+def pending_handover(youth: Youth) -> Handover | None:
+    return (
+        Handover.objects.filter(youth=youth, status=HandoverStatus.PENDING)
+        .select_related("from_user", "to_user")
+        .first()
+    )
+
+
+def stafettholder_history(youth: Youth) -> list[StafettholderPeriod]:
+    return list(StafettholderPeriod.objects.filter(youth=youth).select_related("user", "user__agency"))
+
+
+def incoming_handovers(user: User) -> QuerySet[Handover]:
+    """Handovers waiting for this user's answer, only for youths the user can see."""
+    return (
+        Handover.objects.filter(
+            to_user=user, status=HandoverStatus.PENDING, youth__in=youths_visible_to(user)
+        )
+        .select_related("youth", "from_user", "from_user__agency")
+        .order_by("requested_at")
+    )

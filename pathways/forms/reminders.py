@@ -1,0 +1,15 @@
+"""Marking a reminder handled."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from coordination.web.forms import StyledForm
+
+
+class ReminderHandledForm(StyledForm):
+    note = forms.CharField(
+        label=_("What was done"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        max_length=4000,
+        help_text=_("Your note goes in the youth's log and to the others who got this reminder."),
+    )

@@ -1,0 +1,19 @@
+"""Forms of transitions (overganger)."""
+
+from coordination.web.forms import DateInput, StyledModelForm, VersionedFormMixin
+from pathways.models import Transition
+
+
+class TransitionForm(StyledModelForm):
+    class Meta:
+        model = Transition
+        fields = ["kind", "from_service", "to_service", "responsible", "planned_date", "status", "note"]
+        widgets = {"planned_date": DateInput()}
+
+    def __init__(self, *args, team, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["responsible"].queryset = team
+
+
+class TransitionEditForm(VersionedFormMixin, TransitionForm):
+    pass

@@ -1,0 +1,10 @@
+"""Reads of one youth's BTI level history."""
+
+from django.db.models import QuerySet
+
+from coordination.access import YouthAccess
+from pathways.models import LevelChange
+
+
+def level_history(access: YouthAccess) -> QuerySet[LevelChange]:
+    return LevelChange.objects.filter(youth=access.youth).select_related("changed_by")

@@ -1,0 +1,45 @@
+"""Reads of one youth's stafettlogg, filtered to what the YouthAccess may see."""
+
+from django.db.models import Exists, OuterRef, QuerySet
+
+from coordination.access import YouthAccess
+from pathways.models import FOLLOW_UP_KINDS, LogEntry, LogEntryKind
+
+
+def visible_log(access: YouthAccess) -> QuerySet[LogEntry]:
+    return LogEntry.objects.filter(access.content(), youth=access.youth)
+
+
+def log_entry_get(access: YouthAccess, entry_id: int) -> LogEntry:
+    return access.get(visible_log(access).select_related("author", "agency"), entry_id)
+
+
+def log_for_youth(access: YouthAccess) -> QuerySet[LogEntry]:
+    return (
+        visible_log(access)
+        .select_related("author", "agency", "corrects", "planned_outreach", "planned_outreach__responsible")
+        .order_by("-occurred_at", "-id")
+    )
+
+
+def corrected_entry_ids(access: YouthAccess, entries: list[LogEntry]) -> set[int]:
+    """Which of these entries have a later visible correction (one query for the page)."""
+    ids = [entry.pk for entry in entries]
+    return set(visible_log(access).filter(corrects_id__in=ids).values_list("corrects_id", flat=True))
+
+
+def missed_appointments_without_outreach(access: YouthAccess, limit: int = 5) -> list[LogEntry]:
+    """Missed appointments the services still owe the youth a follow-up for (not a mark against them).
+
+    Same rule as the reminder sweep: followed up once any contact or outreach is logged after it.
+    """
+    later_follow_up = LogEntry.objects.filter(
+        youth=OuterRef("youth"), kind__in=FOLLOW_UP_KINDS, occurred_at__gt=OuterRef("occurred_at")
+    )
+    return list(
+        visible_log(access)
+        .filter(kind=LogEntryKind.MISSED_APPOINTMENT, corrects__isnull=True)
+        .exclude(Exists(later_follow_up))
+        .select_related("author", "planned_outreach", "planned_outreach__responsible")
+        .order_by("-occurred_at")[:limit]
+    )

@@ -1,0 +1,63 @@
+"""Reads of one youth's action plan (goals, actions, evaluations), filtered to what the YouthAccess
+may see (covered categories, or written by the user's own agency)."""
+
+from django.db.models import Min, OuterRef, Prefetch, QuerySet, Subquery
+
+from coordination.access import YouthAccess
+from pathways.models import OPEN_ACTION_STATUSES, Action, Evaluation, Goal
+
+
+def visible_goals(access: YouthAccess) -> QuerySet[Goal]:
+    return Goal.objects.filter(access.content(), youth=access.youth)
+
+
+def visible_actions(access: YouthAccess) -> QuerySet[Action]:
+    return Action.objects.filter(access.content(agency_field="created_by__agency"), youth=access.youth)
+
+
+def goal_get(access: YouthAccess, goal_id: int) -> Goal:
+    return access.get(visible_goals(access), goal_id)
+
+
+def action_get(access: YouthAccess, action_id: int) -> Action:
+    return access.get(visible_actions(access).select_related("goal"), action_id)
+
+
+def plan_for_youth(access: YouthAccess) -> list[Goal]:
+    """Goals → actions → evaluations in three queries, however long the plan."""
+    evaluations = (
+        Evaluation.objects.filter(access.content())
+        .select_related("evaluated_by")
+        .order_by("-evaluated_at", "-id")
+    )
+    actions = (
+        visible_actions(access)
+        .select_related("responsible", "responsible_agency", "evaluator")
+        .prefetch_related(Prefetch("evaluations", queryset=evaluations))
+    )
+    return list(
+        visible_goals(access)
+        .select_related("created_by")
+        .prefetch_related(Prefetch("actions", queryset=actions))
+        .order_by("status", "created_at", "id")
+    )
+
+
+def open_actions(access: YouthAccess, limit: int = 10) -> list[Action]:
+    return list(
+        visible_actions(access)
+        .filter(status__in=OPEN_ACTION_STATUSES)
+        .select_related("goal", "responsible", "responsible_agency")
+        .order_by("evaluation_date", "id")[:limit]
+    )
+
+
+def next_evaluation() -> Subquery:
+    """The earliest evaluation date of a youth's open actions, for list pages (one indexed probe a row)."""
+    first = (
+        Action.objects.filter(youth=OuterRef("pk"), status__in=OPEN_ACTION_STATUSES)
+        .values("youth")
+        .annotate(first=Min("evaluation_date"))
+        .values("first")
+    )
+    return Subquery(first[:1])
