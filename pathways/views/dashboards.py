@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from coordination.access import YouthAccess, own_data_only, require_team_lead, youth_access
-from coordination.selectors import access_log, emergency, handovers, team
+from coordination.selectors import access_log, emergency, handovers, team, youths
 from coordination.web.views import paginate, render_page
 from pathways.forms.dashboards import YouthFilterForm
 from pathways.selectors import dashboards, log, meetings, plan, transitions
@@ -50,6 +50,7 @@ def youth_overview(request: HttpRequest, access: YouthAccess) -> HttpResponse:
         "transitions": transitions.open_transitions(access),
         "missed": log.missed_appointments_without_outreach(access),
         "days_since_contact": dashboards.days_since(youth.last_contact_at),
+        "closing": youths.closing_decision(youth),
         "today": timezone.localdate(),
     }
     return render(request, "coordination/youth_overview.html", context)
