@@ -43,16 +43,24 @@ def _valid_on(day: datetime.date) -> Q:
     )
 
 
+def sees_youth(user, youth) -> Exists:
+    """In SQL: the user (a user, or a reference to a user id column) may see the youth (a reference to
+    a youth id column) today. The one test behind every list, the inbox and the reminder sweep."""
+    return Exists(
+        YouthPermission.objects.filter(
+            _valid_on(timezone.localdate()),
+            content_object=youth,
+            user=user,
+            user__is_active=True,
+            permission__codename=SEE_YOUTH,
+        )
+    )
+
+
 def youths_visible_to(user: User) -> QuerySet[Youth]:
     if not user.is_authenticated or not user.is_active:
         return Youth.objects.none()
-    granted = YouthPermission.objects.filter(
-        _valid_on(timezone.localdate()),
-        content_object=OuterRef("pk"),
-        user=user,
-        permission__codename=SEE_YOUTH,
-    )
-    return Youth.objects.filter(Exists(granted))
+    return Youth.objects.filter(sees_youth(user, OuterRef("pk")))
 
 
 @dataclass(frozen=True)
@@ -233,6 +241,23 @@ def record_access(request: HttpRequest, access: YouthAccess) -> None:
         action=AccessAction.VIEW if request.method in ("GET", "HEAD") else AccessAction.CHANGE,
         what=f"{match.url_name}{':' + details if details else ''}"[:200],
         emergency=access.emergency,
+    )
+
+
+def record_listed(request: HttpRequest, youth_ids) -> None:
+    """Pages that show facts about several youths (the inbox, dashboards) write one access-log row for
+    each youth on the page, as opening a youth's page does (one INSERT for the page)."""
+    user, what = request.user, request.resolver_match.url_name
+    AccessLogEntry.objects.bulk_create(
+        AccessLogEntry(
+            user=user,
+            agency_id=user.agency_id,
+            role="list",
+            youth_id=youth_id,
+            action=AccessAction.VIEW,
+            what=what,
+        )
+        for youth_id in sorted(set(youth_ids))
     )
 
 

@@ -20,12 +20,21 @@ class StaffAdmin(UserAdmin):
     """Administrators manage accounts and agencies; case content is deliberately not in the admin."""
 
     list_display = ["username", "first_name", "last_name", "agency", "is_team_lead", "is_active"]
-    list_filter = ["agency", "is_team_lead", "is_active", "is_staff"]
+    list_filter = ["agency", "is_team_lead", "is_privacy_officer", "is_active", "is_staff"]
     list_select_related = ["agency"]
+    # Stafett does not use Django's groups and model permissions (access follows team and consent),
+    # so the form does not offer them.
     fieldsets = [
-        *UserAdmin.fieldsets,
-        (_("Agency"), {"fields": ["agency", "is_team_lead", "job_title", "phone", "language"]}),
+        (None, {"fields": ["username", "password"]}),
+        (_("Personal info"), {"fields": ["first_name", "last_name", "email"]}),
+        (_("Account"), {"fields": ["is_active", "is_staff", "is_superuser", "last_login", "date_joined"]}),
+        (
+            _("Agency"),
+            {"fields": ["agency", "is_team_lead", "is_privacy_officer", "job_title", "phone", "language"]},
+        ),
     ]
+    readonly_fields = ["last_login", "date_joined"]
+    filter_horizontal = ()
     actions = ["reset_second_factor", "end_sessions"]
     add_fieldsets = [
         *UserAdmin.add_fieldsets,

@@ -10,6 +10,9 @@ class CoordinationConfig(AppConfig):
         from django.db.models import fields
 
         from coordination.accounts import signals  # noqa: F401 - connects the receivers
+        from coordination.services import staff
+
+        staff.connect()
 
         # Django's own blank-choice label has no bokmål translation yet; use ours.
         fields.BLANK_CHOICE_LABEL = _("Choose…")

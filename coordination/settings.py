@@ -93,7 +93,8 @@ ASGI_APPLICATION = "coordination.asgi.application"
 
 TEMPLATES = [
     {
-        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        # Django's engine with the content guard (coordination.models.content).
+        "BACKEND": "coordination.web.templates.GuardedTemplates",
         "DIRS": [BASE_DIR / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
@@ -109,6 +110,10 @@ TEMPLATES = [
         },
     },
 ]
+
+# A template that prints content about a youth other than through {% shown %} prints nothing and logs
+# an error; strict (the test suite) raises instead, so the tests that render it fail.
+CONTENT_GUARD_STRICT = env_bool("CONTENT_GUARD_STRICT", default=False)
 
 # Form fields render through templates/django/forms/ so every form gets Designsystemet markup.
 FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
@@ -349,6 +354,8 @@ REMINDER_OUTREACH_WORKING_DAYS = env_int("REMINDER_OUTREACH_WORKING_DAYS", 2, mi
 REMINDER_HANDOVER_ACCEPT_DAYS = env_int("REMINDER_HANDOVER_ACCEPT_DAYS", 3, minimum=1)
 REMINDER_TURNING_18_MONTHS = env_int("REMINDER_TURNING_18_MONTHS", 6, minimum=1)
 REMINDER_CONSENT_NOTICE_DAYS = env_int("REMINDER_CONSENT_NOTICE_DAYS", 14, minimum=1)
+# How long the stafettholder is reminded that another service tried to register the youth.
+REMINDER_REGISTRATION_ATTEMPT_DAYS = env_int("REMINDER_REGISTRATION_ATTEMPT_DAYS", 30, minimum=1)
 # Dotted path to the consent deadline source (see pathways/sweep.py, ConsentDeadlines); empty switches
 # rule 4 off.
 REMINDER_CONSENT_SOURCE = env_str(

@@ -69,4 +69,5 @@ urlpatterns = [
     path("eskaleringer/", reminders.escalations, name="escalations"),
     path("teamleder/", dashboards.team_lead, name="team_lead"),
     path("teamleder/nodtilgang/<id:emergency_id>/", emergency.emergency_review, name="emergency_review"),
+    path("personvern/", emergency.privacy_reviews, name="privacy_reviews"),
 ]

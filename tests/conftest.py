@@ -91,6 +91,12 @@ def _fast_password_hashing(settings):
 
 
 @pytest.fixture(autouse=True)
+def _strict_content_guard(settings):
+    # A template printing content other than through {% shown %} fails the test that renders it.
+    settings.CONTENT_GUARD_STRICT = True
+
+
+@pytest.fixture(autouse=True)
 def _plain_http_test_client(settings):
     # The test client and live server speak plain HTTP; production redirects to HTTPS
     # (tests/test_headers.py sends secure requests to see the HTTPS-only headers).

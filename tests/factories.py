@@ -63,7 +63,8 @@ def consent(youth: Youth, by: User, scope: set[tuple[int, str]], **fields) -> Co
         youth_view=fields.pop("youth_view", "Jeg vil at skolen og barnevernet snakker sammen."),
         purpose=fields.pop("purpose", "Samarbeid om skole og helse"),
         form=fields.pop("form", "written"),
-        valid_from=fields.pop("valid_from", timezone.localdate()),
+        # Given well before today, so tests that move the clock back (reminder scenarios) are inside it.
+        valid_from=fields.pop("valid_from", timezone.localdate() - datetime.timedelta(days=400)),
         review_on=fields.pop("review_on", None),
         expires_on=fields.pop("expires_on", None),
         scope=scope,
@@ -94,6 +95,7 @@ def action(goal: Goal, responsible: User, **fields) -> Action:
         start_date=fields.pop("start_date", today - datetime.timedelta(days=30)),
         evaluation_date=fields.pop("evaluation_date", today + datetime.timedelta(days=14)),
         created_by=responsible,
+        agency=fields.pop("agency", responsible.agency),
         **fields,
     )
 

@@ -16,8 +16,10 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from coordination.errors import BusinessRuleError
 from coordination.models import CaseDecision, Handover, User, Youth
 from coordination.services.handovers import handover_request
+from coordination.services.youths import youth_create
 from pathways import sweep
 from pathways.models import Action, Goal, Lapse, Reminder, ReminderRule, Transition
 from pathways.services.log import log_entry_append
@@ -139,11 +141,23 @@ def test_every_rule_against_lapsed_data_changes_no_case(march, cast, time_machin
         responsible=cast.holder,
         planned_date=datetime.date(2026, 3, 20),
         created_by=cast.holder,
+        agency=cast.holder.agency,
     )
     almost_18 = factories.youth(holder=cast.holder, birth_date=datetime.date(2008, 6, 1))
     leaver = factories.staff(agency=cast.holder.agency, username="leaver")
     orphan = factories.youth(holder=leaver)
     User.objects.filter(pk=leaver.pk).update(is_active=False)
+    # Another service tries to register a youth who is already registered.
+    Youth.objects.filter(pk=cast.youth.pk).update(national_id="01010750160")
+    with pytest.raises(BusinessRuleError):
+        youth_create(
+            actor=cast.outsider,
+            first_name="Sara",
+            last_name="Ung",
+            birth_date=datetime.date(2007, 1, 1),
+            municipality="Trondheim",
+            national_id="01010750160",
+        )
     before = _state()
 
     tables = set()

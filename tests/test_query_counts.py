@@ -18,7 +18,7 @@ from tests import factories
 # add the access check
 # (permissions, emergency, youth) and the access-log insert; then the page's own reads
 PAGES = {
-    "/ungdommer/": 7,
+    "/ungdommer/": 8,  # +1: one access-log INSERT for the youths on the page
     "/ungdommer/{youth}/": 18,
     "/ungdommer/{youth}/plan/": 12,
     "/ungdommer/{youth}/logg/": 13,  # +1: team members to choose who reaches out after a missed appointment
@@ -33,7 +33,7 @@ PAGES = {
 }
 # Pages only the stafettholder or a team lead opens.
 HOLDER_PAGES = {"/ungdommer/{youth}/tilgangslogg/": 11}
-LEAD_PAGES = {"/teamleder/": 14}
+LEAD_PAGES = {"/teamleder/": 15}  # +1: one access-log INSERT for the youths on the page
 
 
 def _grow(cast, size: int):
@@ -60,6 +60,7 @@ def _grow(cast, size: int):
             starts_at=now + datetime.timedelta(days=number + 1),
             location="Skolen",
             created_by=cast.holder,
+            agency=cast.holder.agency,
         )
         meeting.participants.set([cast.holder, cast.member])
         Transition.objects.create(
@@ -68,6 +69,7 @@ def _grow(cast, size: int):
             responsible=cast.holder,
             planned_date=timezone.localdate() + datetime.timedelta(days=number),
             created_by=cast.holder,
+            agency=cast.holder.agency,
         )
         other = factories.youth(holder=cast.holder, last_name=f"Ekstra{number}")
         factories.add_member(other, cast.member)

@@ -94,6 +94,7 @@ def _meeting(cast):
         starts_at=timezone.now(),
         location="Skolen",
         created_by=cast.holder,
+        agency=cast.holder.agency,
     )
 
 
@@ -106,6 +107,7 @@ def _transition(cast):
         responsible=cast.holder,
         planned_date=timezone.localdate(),
         created_by=cast.holder,
+        agency=cast.holder.agency,
     )
 
 

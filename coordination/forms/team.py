@@ -19,6 +19,7 @@ class RelativeForm(StyledModelForm):
             "email",
             "preferred_language",
             "interpreter_needed",
+            "category",
         ]
 
 

@@ -5,7 +5,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from coordination.models import ClosingReason, Youth, age_on
+from coordination.models import ClosingReason, InformationCategory, Youth, age_on
 from coordination.web.forms import DateInput, StyledForm, StyledModelForm
 
 
@@ -39,6 +39,11 @@ class YouthForm(StyledModelForm):
     def clean_national_id(self):
         return self.cleaned_data.get("national_id") or None
 
+    def validate_unique(self):
+        # Whether a national identity number is already registered is itself confidential: the
+        # service handles a duplicate without telling (coordination.services.youths.youth_register).
+        pass
+
     def clean_birth_date(self):
         birth_date = self.cleaned_data["birth_date"]
         age = age_on(birth_date, timezone.localdate())
@@ -54,6 +59,13 @@ class YouthForm(StyledModelForm):
 
 
 class CaseCloseForm(StyledForm):
+    category = forms.ChoiceField(
+        label=_("Information category"),
+        choices=InformationCategory.choices,
+        initial=InformationCategory.GENERAL,
+        help_text=_("Who may read this text follows the category and the youth's consent."),
+    )
+
     reason = forms.ChoiceField(label=_("Reason"), choices=ClosingReason.choices)
     explanation = forms.CharField(label=_("Explanation"), widget=forms.Textarea, max_length=4000)
     youth_view = forms.CharField(
@@ -65,6 +77,13 @@ class CaseCloseForm(StyledForm):
 
 
 class CaseReopenForm(StyledForm):
+    category = forms.ChoiceField(
+        label=_("Information category"),
+        choices=InformationCategory.choices,
+        initial=InformationCategory.GENERAL,
+        help_text=_("Who may read this text follows the category and the youth's consent."),
+    )
+
     explanation = forms.CharField(label=_("Why the case is reopened"), widget=forms.Textarea, max_length=4000)
     youth_view = forms.CharField(
         label=_("The youth's own view"), widget=forms.Textarea, max_length=4000, required=False

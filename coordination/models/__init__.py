@@ -1,5 +1,6 @@
 """The who and the may: one module per topic; everything is importable from coordination.models."""
 
+from coordination.models.content import ContentModel  # noqa: I001 - first: it guards content fields
 from coordination.accounts.models import UserSession
 from coordination.models.access_log import AccessAction, AccessLogEntry
 from coordination.models.agencies import Agency
@@ -29,6 +30,7 @@ from coordination.models.youths import (
     CaseDecision,
     CaseDecisionKind,
     ClosingReason,
+    RegistrationAttempt,
     Youth,
     YouthStatus,
     age_on,
@@ -58,12 +60,14 @@ __all__ = [
     "ConsentGiver",
     "ConsentGrant",
     "ConsentState",
+    "ContentModel",
     "EmergencyAccess",
     "Handover",
     "HandoverStatus",
     "Heartbeat",
     "InformationCategory",
     "Language",
+    "RegistrationAttempt",
     "Relative",
     "Sector",
     "ServiceLevel",

@@ -14,6 +14,8 @@ from coordination.models.youths import Youth
 class AccessAction(models.TextChoices):
     VIEW = "view", _("Viewed")
     CHANGE = "change", _("Changed")
+    # Someone tried to register a youth who is already registered (they were not told).
+    REGISTRATION = "register", _("Tried to register")
 
 
 class AccessLogEntry(AppendOnlyModel):
@@ -23,7 +25,7 @@ class AccessLogEntry(AppendOnlyModel):
     agency = models.ForeignKey(Agency, on_delete=models.PROTECT, null=True, related_name="+")
     role = models.CharField(_("role"), max_length=20)
     youth = models.ForeignKey(Youth, on_delete=models.PROTECT, related_name="access_log")
-    action = models.CharField(max_length=6, choices=AccessAction.choices)
+    action = models.CharField(max_length=8, choices=AccessAction.choices)
     what = models.CharField(_("what"), max_length=200)
     emergency = models.ForeignKey(EmergencyAccess, on_delete=models.PROTECT, null=True, related_name="+")
     at = models.DateTimeField(default=timezone.now)

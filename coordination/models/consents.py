@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from coordination.models.agencies import Agency
 from coordination.models.append_only import AppendOnlyModel
 from coordination.models.choices import InformationCategory
+from coordination.models.content import AppendOnlyContentQuerySet, ManagedByConsentRule
 from coordination.models.youths import Youth
 
 
@@ -89,7 +90,9 @@ SCOPE_EVENTS = frozenset(
 )
 
 
-class Consent(models.Model):
+class Consent(ManagedByConsentRule):
+    CONTENT_FIELDS = ("purpose", "youth_view")
+
     youth = models.ForeignKey(Youth, on_delete=models.PROTECT, related_name="consents")
     basis = models.CharField(
         _("basis"), max_length=12, choices=ConsentBasis.choices, default=ConsentBasis.CONSENT
@@ -140,8 +143,12 @@ class Consent(models.Model):
         )
 
 
-class ConsentEvent(AppendOnlyModel):
+class ConsentEvent(AppendOnlyModel, ManagedByConsentRule):
     """One step in the consent's life. Appended, never changed."""
+
+    CONTENT_FIELDS = ("note",)
+    YOUTH_PATH = "consent__youth"
+    objects = AppendOnlyContentQuerySet.as_manager()
 
     consent = models.ForeignKey(Consent, on_delete=models.PROTECT, related_name="events")
     kind = models.CharField(_("what happened"), max_length=14, choices=ConsentEventKind.choices)

@@ -2,10 +2,11 @@
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import Case, Q, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from coordination.models.content import ContentModel
 from coordination.models.youths import Youth
 
 
@@ -33,8 +34,22 @@ class HandoverStatus(models.TextChoices):
     CANCELLED = "cancelled", _("Withdrawn")
 
 
-class Handover(models.Model):
-    """A request to pass the baton. Until the receiver accepts, the old holder stays responsible."""
+class Handover(ContentModel):
+    """A request to pass the baton. Until the receiver accepts, the old holder stays responsible.
+    The team sees that a handover is pending; its notes are for the two people it is between."""
+
+    CONTENT_FIELDS = ("note", "response_note")
+
+    @classmethod
+    def visibility(cls, access, prefix: str = "") -> Q:
+        return Q()
+
+    @classmethod
+    def mark(cls, access):
+        between = Q(from_user=access.user) | Q(to_user=access.user)
+        return Case(
+            When(between, then=Value(access.user.pk)), default=None, output_field=models.BigIntegerField()
+        )
 
     youth = models.ForeignKey(Youth, on_delete=models.CASCADE, related_name="handovers")
     from_user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")

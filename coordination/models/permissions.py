@@ -27,3 +27,12 @@ class YouthPermission(UserObjectPermissionBase):
 
     class Meta(UserObjectPermissionBase.Meta):
         verbose_name = _("youth permission")
+        # One row per period: consents with a gap between them grant for their periods, not the gap.
+        unique_together = ()
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "permission", "content_object", "valid_from"],
+                nulls_distinct=False,
+                name="one_youth_permission_per_period",
+            )
+        ]

@@ -7,7 +7,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from coordination.models.agencies import Agency
-from coordination.models.choices import Language
+from coordination.models.choices import InformationCategory, Language
+from coordination.models.content import ContentModel
 from coordination.models.youths import Youth
 
 
@@ -47,8 +48,10 @@ def is_active_member(youth_id: int, user_id: int) -> bool:
     return TeamMembership.objects.active().filter(youth_id=youth_id, user_id=user_id).exists()
 
 
-class Relative(models.Model):
-    """Pårørende / foresatte. What they may receive is governed by consent and age (later issue)."""
+class Relative(ContentModel):
+    """Pårørende / foresatte. Their details are content like any other text about the youth."""
+
+    CONTENT_FIELDS = ("name", "relation", "phone", "email")
 
     youth = models.ForeignKey(Youth, on_delete=models.CASCADE, related_name="relatives")
     name = models.CharField(_("name"), max_length=200)
@@ -60,6 +63,16 @@ class Relative(models.Model):
         _("preferred language"), max_length=8, choices=Language.choices, default=Language.NORWEGIAN
     )
     interpreter_needed = models.BooleanField(_("interpreter needed"), default=False)
+    # The agency it was written for, fixed when written (not the author's agency of today).
+    agency = models.ForeignKey(
+        Agency, verbose_name=_("written for"), on_delete=models.PROTECT, related_name="+"
+    )
+    category = models.CharField(
+        _("information category"),
+        max_length=16,
+        choices=InformationCategory.choices,
+        default=InformationCategory.GENERAL,
+    )
 
     class Meta:
         ordering = ["name"]

@@ -12,6 +12,7 @@ from stdnum.no import fodselsnummer
 
 from coordination.models.agencies import Agency
 from coordination.models.choices import BtiLevel, InformationCategory, Language
+from coordination.models.content import ContentModel
 
 
 def validate_national_id(value: str) -> None:
@@ -140,8 +141,10 @@ class CaseDecisionKind(models.TextChoices):
     REOPEN = "reopen", _("Reopened")
 
 
-class CaseDecision(models.Model):
+class CaseDecision(ContentModel):
     """The only way a case changes status: an explicit, reasoned decision with the youth's view."""
+
+    CONTENT_FIELDS = ("explanation", "youth_view")
 
     youth = models.ForeignKey(Youth, on_delete=models.PROTECT, related_name="case_decisions")
     kind = models.CharField(max_length=8, choices=CaseDecisionKind.choices)
@@ -149,7 +152,31 @@ class CaseDecision(models.Model):
     explanation = models.TextField(_("explanation"))
     youth_view = models.TextField(_("the youth's view"))
     decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    # The agency it was written for, fixed when written (not the author's agency of today).
+    agency = models.ForeignKey(
+        Agency, verbose_name=_("written for"), on_delete=models.PROTECT, related_name="+"
+    )
+    category = models.CharField(
+        _("information category"),
+        max_length=16,
+        choices=InformationCategory.choices,
+        default=InformationCategory.GENERAL,
+    )
     decided_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
         ordering = ["-decided_at"]
+
+
+class RegistrationAttempt(models.Model):
+    """Someone tried to register a youth who is already registered. The one registering is told
+    nothing that reveals it; the youth's stafettholder is reminded to get in touch (the sweep)."""
+
+    youth = models.ForeignKey(Youth, on_delete=models.PROTECT, related_name="registration_attempts")
+    attempted_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="+")
+    at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-at"]
+        indexes = [models.Index(fields=["at"])]

@@ -14,16 +14,25 @@ from coordination.models import (
 )
 
 
-def consents_for_youth(youth: Youth) -> list[Consent]:
-    events = ConsentEvent.objects.select_related("recorded_by").prefetch_related("scope__agency")
+def consents_for_youth(access) -> list[Consent]:
+    """Every consent of the youth with its history; their texts are marked for consent managers only."""
+    events = (
+        ConsentEvent.objects.visible_to(access)
+        .select_related("recorded_by")
+        .prefetch_related("scope__agency")
+    )
     return list(
-        Consent.objects.filter(youth=youth)
+        Consent.objects.visible_to(access)
         .select_related("created_by")
         .prefetch_related(
             Prefetch("events", queryset=events), Prefetch("grants", queryset=ConsentGrant.objects.all())
         )
         .order_by("-valid_from", "-id")
     )
+
+
+def consent_get(access, consent_id: int) -> Consent:
+    return access.get(Consent.objects.visible_to(access), consent_id)
 
 
 def scope_table(youth: Youth, consents: list[Consent]) -> dict:

@@ -6,9 +6,10 @@ from coordination.access import youths_visible_to
 from coordination.models import Handover, HandoverStatus, StafettholderPeriod, User, Youth
 
 
-def pending_handover(youth: Youth) -> Handover | None:
+def pending_handover(access) -> Handover | None:
     return (
-        Handover.objects.filter(youth=youth, status=HandoverStatus.PENDING)
+        Handover.objects.visible_to(access)
+        .filter(status=HandoverStatus.PENDING)
         .select_related("from_user", "to_user")
         .first()
     )

@@ -19,5 +19,5 @@ def team_member_choices(youth: Youth) -> QuerySet[User]:
     ).order_by("last_name", "first_name")
 
 
-def relatives_of(youth: Youth) -> list[Relative]:
-    return list(Relative.objects.filter(youth=youth).order_by("name"))
+def relatives_of(access) -> list[Relative]:
+    return list(Relative.objects.visible_to(access).order_by("name"))

@@ -58,6 +58,8 @@ ALLOWED_EVENTS = {
 
 
 def _log(youth: Youth, actor: User, text: str) -> None:
+    # Only that something happened to a consent: its purpose, the youth's words and the notes stay
+    # with the consent, for those who manage consent (see models.content.ManagedByConsentRule).
     record_in_log(youth=youth, actor=actor, kind=LogEntryKind.NOTE, text=text)
 
 
@@ -157,8 +159,7 @@ def consent_record(
     _log(
         youth,
         actor,
-        _("Consent recorded: %(state)s – %(purpose)s")
-        % {"state": consent.get_state_display(), "purpose": consent.purpose},
+        _("Consent recorded: %(state)s. See the consent page.") % {"state": consent.get_state_display()},
     )
     return consent
 
@@ -220,6 +221,6 @@ def consent_event_record(
     _log(
         consent.youth,
         actor,
-        _("Consent %(event)s. %(note)s") % {"event": event.get_kind_display().lower(), "note": event.note},
+        _("Consent %(event)s. See the consent page.") % {"event": event.get_kind_display().lower()},
     )
     return event

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from coordination.errors import BusinessRuleError
 from coordination.models import AccessAction, AccessLogEntry, EmergencyAccess, User, Youth
+from coordination.selectors.emergency import may_review
 
 MIN_REASON_LENGTH = 10
 
@@ -43,10 +44,12 @@ def emergency_access_start(*, actor: User, youth: Youth, reason: str) -> Emergen
 @transaction.atomic
 def emergency_access_review(*, actor: User, access: EmergencyAccess, note: str) -> EmergencyAccess:
     access = EmergencyAccess.objects.select_for_update().get(pk=access.pk)
-    if not actor.is_team_lead or actor.agency_id != access.agency_id:
-        raise BusinessRuleError(_("Only the team lead of the user's agency can review emergency access."))
     if access.user_id == actor.pk:
         raise BusinessRuleError(_("You cannot review your own emergency access."))
+    if not may_review(actor, access):
+        raise BusinessRuleError(
+            _("Only a team lead of the user's agency, or a privacy officer, can review emergency access.")
+        )
     if access.reviewed_at is not None:
         raise BusinessRuleError(_("This emergency access has already been reviewed."))
     if not note.strip():

@@ -6,9 +6,10 @@ Each active team member of a youth gets:
 - `see_<category>` for every category an active consent/legal basis covers for their agency.
 Everything an agency wrote itself is visible to that agency regardless (see access.YouthAccess).
 
-Recomputed by every service that changes membership, the stafettholder or consent, inside the same
-transaction, so the next request sees the new rights. Rows carry the consent's dates, so expiry takes
-effect on the day without a recomputation.
+Recomputed by every service that changes membership, the stafettholder, consent or a user's agency,
+inside the same transaction, so the next request sees the new rights. Each row carries one period
+(the consents' dates, overlapping ones joined): expiry takes effect on the day without a
+recomputation, and a gap between two consents grants nothing.
 """
 
 import datetime
@@ -30,47 +31,50 @@ from coordination.models import (
 
 Window = tuple[datetime.date | None, datetime.date | None]
 ALWAYS: Window = (None, None)
+_EARLIEST, _LATEST = datetime.date.min, datetime.date.max
 
 
-def _union(a: Window | None, b: Window) -> Window:
-    """The smallest window covering both (None = unbounded). Gaps between consents are over-granted
-    for at most the gap, which only happens when one consent ends and a later one starts."""
-    if a is None:
-        return b
-    start = None if a[0] is None or b[0] is None else min(a[0], b[0])
-    end = None if a[1] is None or b[1] is None else max(a[1], b[1])
-    return start, end
+def merged(windows: Iterable[Window]) -> list[Window]:
+    """The periods covered by any of the windows (None = unbounded), overlapping or adjacent ones
+    joined, gaps kept: a consent that ended and a later one grant for their own periods only."""
+    spans = sorted((start or _EARLIEST, end or _LATEST) for start, end in windows)
+    result: list[list[datetime.date]] = []
+    for start, end in spans:
+        if result and (result[-1][1] == _LATEST or start <= result[-1][1] + datetime.timedelta(days=1)):
+            result[-1][1] = max(result[-1][1], end)
+        else:
+            result.append([start, end])
+    return [(None if start == _EARLIEST else start, None if end == _LATEST else end) for start, end in result]
 
 
-def _desired(youths: list[Youth]) -> dict[tuple[int, int, str], Window]:
-    """(youth_id, user_id, codename) -> validity window, for the given youths."""
+def _desired(youths: list[Youth]) -> dict[tuple[int, int, str], list[Window]]:
+    """(youth_id, user_id, codename) -> the periods it is granted for, for the given youths."""
     today = timezone.localdate()
     youth_by_id = {youth.pk: youth for youth in youths}
-    grants: dict[tuple[int, int], dict[str, Window]] = defaultdict(dict)
+    grants: dict[tuple[int, int], dict[str, list[Window]]] = defaultdict(lambda: defaultdict(list))
     grant_rows = ConsentGrant.objects.filter(
         consent__youth_id__in=youth_by_id, consent__state__in=SHARING_STATES
     ).values_list("consent__youth_id", "agency_id", "category", "consent__valid_from", "consent__expires_on")
     for youth_id, agency_id, category, valid_from, expires_on in grant_rows:
         if expires_on is not None and expires_on < today:
             continue
-        per_category = grants[(youth_id, agency_id)]
-        per_category[category] = _union(per_category.get(category), (valid_from, expires_on))
+        grants[(youth_id, agency_id)][category].append((valid_from, expires_on))
 
-    desired: dict[tuple[int, int, str], Window] = {}
+    desired: dict[tuple[int, int, str], list[Window]] = {}
     members = TeamMembership.objects.filter(youth_id__in=youth_by_id, ended_on__isnull=True).values_list(
         "youth_id", "user_id", "agency_id"
     )
     for youth_id, user_id, agency_id in members:
         youth = youth_by_id[youth_id]
         covered = grants.get((youth_id, agency_id), {})
-        see_youth: Window | None = None
+        see_youth: list[Window] = []
         if user_id == youth.stafettholder_id or agency_id == youth.originating_agency_id:
-            see_youth = ALWAYS
-        for category, window in covered.items():
-            desired[(youth_id, user_id, category_codename(category))] = window
-            see_youth = see_youth if see_youth == ALWAYS else _union(see_youth, window)
-        if see_youth is not None:
-            desired[(youth_id, user_id, SEE_YOUTH)] = see_youth
+            see_youth.append(ALWAYS)
+        for category, windows in covered.items():
+            desired[(youth_id, user_id, category_codename(category))] = merged(windows)
+            see_youth.extend(windows)
+        if see_youth:
+            desired[(youth_id, user_id, SEE_YOUTH)] = merged(see_youth)
     return desired
 
 
@@ -83,24 +87,28 @@ def _permission_ids() -> dict[str, int]:
 
 
 def youth_permissions_sync(youths: Youth | Iterable[Youth]) -> None:
-    """Brings the YouthPermission rows of these youths in line with membership ∩ consent."""
+    """Brings the YouthPermission rows of these youths in line with membership ∩ consent: one row per
+    (user, youth, permission, period)."""
     youths = [youths] if isinstance(youths, Youth) else list(youths)
     if not youths:
         return
     permission_ids = _permission_ids()
     codenames = {pk: codename for codename, pk in permission_ids.items()}
-    desired = _desired(youths)
+    desired = {
+        (youth_id, user_id, codename, window)
+        for (youth_id, user_id, codename), windows in _desired(youths).items()
+        for window in windows
+    }
     existing = {
-        (row.content_object_id, row.user_id, codenames[row.permission_id]): row
+        (
+            row.content_object_id,
+            row.user_id,
+            codenames[row.permission_id],
+            (row.valid_from, row.valid_until),
+        ): row.pk
         for row in YouthPermission.objects.filter(content_object__in=youths)
     }
-    stale = [row.pk for key, row in existing.items() if key not in desired]
-    changed = []
-    for key, row in existing.items():
-        window = desired.get(key)
-        if window is not None and (row.valid_from, row.valid_until) != window:
-            row.valid_from, row.valid_until = window
-            changed.append(row)
+    stale = [pk for key, pk in existing.items() if key not in desired]
     missing = [
         YouthPermission(
             content_object_id=youth_id,
@@ -109,13 +117,11 @@ def youth_permissions_sync(youths: Youth | Iterable[Youth]) -> None:
             valid_from=window[0],
             valid_until=window[1],
         )
-        for (youth_id, user_id, codename), window in desired.items()
-        if (youth_id, user_id, codename) not in existing
+        for youth_id, user_id, codename, window in desired
+        if (youth_id, user_id, codename, window) not in existing
     ]
     if stale:
         YouthPermission.objects.filter(pk__in=stale).delete()
-    if changed:
-        YouthPermission.objects.bulk_update(changed, ["valid_from", "valid_until"])
     if missing:
         YouthPermission.objects.bulk_create(missing, batch_size=2000)
 

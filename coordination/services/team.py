@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 
 from coordination.errors import BusinessRuleError
 from coordination.models import Relative, TeamMembership, User, Youth, is_active_member
+from coordination.services.authorship import written_for
 from coordination.services.permissions import youth_permissions_sync
 from coordination.services.stafettlogg import LogEntryKind, record_in_log
 
@@ -47,7 +48,7 @@ def team_member_end(*, actor: User, youth: Youth, membership: TeamMembership) ->
 
 @transaction.atomic
 def relative_add(*, actor: User, youth: Youth, **fields) -> Relative:
-    relative = Relative.objects.create(youth=youth, **fields)
+    relative = Relative.objects.create(youth=youth, agency_id=written_for(actor), **fields)
     record_in_log(
         youth=youth,
         actor=actor,

@@ -2,27 +2,74 @@
 
 import datetime
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from coordination.errors import BusinessRuleError
 from coordination.models import (
+    AccessAction,
+    AccessLogEntry,
     CaseDecision,
     CaseDecisionKind,
+    InformationCategory,
+    RegistrationAttempt,
     StafettholderPeriod,
     TeamMembership,
     User,
     Youth,
     YouthStatus,
 )
+from coordination.services.authorship import written_for
 from coordination.services.handovers import stafettholder_set
 from coordination.services.permissions import youth_permissions_sync
 from coordination.services.stafettlogg import LogEntryKind, record_in_log
 
 
+def youth_create(*, actor: User, **fields) -> Youth:
+    """Registers a youth with the actor as stafettholder and first team member.
+
+    Whether someone is registered is confidential. A national identity number that is already in
+    Stafett creates nothing, and the registering person gets the same neutral answer whoever it is;
+    the attempt goes in the youth's access log and the stafettholder is reminded to get in touch.
+    """
+    if actor.agency_id is None:
+        raise BusinessRuleError(_("Only staff who belong to an agency can register a youth."))
+    national_id = fields.get("national_id")
+    existing = Youth.objects.filter(national_id=national_id).first() if national_id else None
+    if existing is None:
+        try:
+            return _youth_create(actor=actor, **fields)
+        except IntegrityError:
+            existing = Youth.objects.filter(national_id=national_id).first() if national_id else None
+            if existing is None:
+                raise
+    _registration_attempt_record(actor=actor, youth=existing)
+    raise BusinessRuleError(NOT_REGISTERED_NOW)
+
+
+NOT_REGISTERED_NOW = gettext_lazy(
+    "The youth could not be registered right now. The registration has been sent on for review, and "
+    "you will be contacted. Nothing else needs doing now."
+)
+
+
 @transaction.atomic
-def youth_create(
+def _registration_attempt_record(*, actor: User, youth: Youth) -> RegistrationAttempt:
+    AccessLogEntry.objects.create(
+        user=actor,
+        agency_id=actor.agency_id,
+        role="registration",
+        youth=youth,
+        action=AccessAction.REGISTRATION,
+        what="youth_new",
+    )
+    return RegistrationAttempt.objects.create(youth=youth, attempted_by=actor, agency_id=actor.agency_id)
+
+
+@transaction.atomic
+def _youth_create(
     *,
     actor: User,
     first_name: str,
@@ -32,9 +79,6 @@ def youth_create(
     role: str = "",
     **details,
 ) -> Youth:
-    """Registers a youth with the actor as stafettholder and first team member."""
-    if actor.agency_id is None:
-        raise BusinessRuleError(_("Only staff who belong to an agency can register a youth."))
     youth = Youth.objects.create(
         first_name=first_name,
         last_name=last_name,
@@ -52,12 +96,27 @@ def youth_create(
     return youth
 
 
-def _log_case_decision(youth: Youth, actor: User, text: str) -> None:
-    record_in_log(youth=youth, actor=actor, kind=LogEntryKind.CASE_DECISION, text=text)
+def _log_case_decision(decision: CaseDecision, text: str) -> None:
+    # The log entry is of the decision's category: the explanation is the same text.
+    record_in_log(
+        youth=decision.youth,
+        actor=decision.decided_by,
+        kind=LogEntryKind.CASE_DECISION,
+        text=text,
+        category=decision.category,
+    )
 
 
 @transaction.atomic
-def case_close(*, actor: User, youth: Youth, reason: str, explanation: str, youth_view: str) -> CaseDecision:
+def case_close(
+    *,
+    actor: User,
+    youth: Youth,
+    reason: str,
+    explanation: str,
+    youth_view: str,
+    category: str = InformationCategory.GENERAL,
+) -> CaseDecision:
     """Closing is an explicit decision with a reason and the youth's own view. Nothing else closes a case."""
     youth = Youth.objects.select_for_update().get(pk=youth.pk)
     if youth.status == YouthStatus.CLOSED:
@@ -71,15 +130,24 @@ def case_close(*, actor: User, youth: Youth, reason: str, explanation: str, yout
         explanation=explanation,
         youth_view=youth_view,
         decided_by=actor,
+        agency_id=written_for(actor),
+        category=category,
     )
     youth.status = YouthStatus.CLOSED
     youth.save(update_fields=["status"])
-    _log_case_decision(youth, actor, _("Case closed: %(explanation)s") % {"explanation": explanation})
+    _log_case_decision(decision, _("Case closed: %(explanation)s") % {"explanation": explanation})
     return decision
 
 
 @transaction.atomic
-def case_reopen(*, actor: User, youth: Youth, explanation: str, youth_view: str = "") -> CaseDecision:
+def case_reopen(
+    *,
+    actor: User,
+    youth: Youth,
+    explanation: str,
+    youth_view: str = "",
+    category: str = InformationCategory.GENERAL,
+) -> CaseDecision:
     youth = Youth.objects.select_for_update().get(pk=youth.pk)
     if youth.status != YouthStatus.CLOSED:
         raise BusinessRuleError(_("Only a closed case can be reopened."))
@@ -91,6 +159,8 @@ def case_reopen(*, actor: User, youth: Youth, explanation: str, youth_view: str 
         explanation=explanation,
         youth_view=youth_view,
         decided_by=actor,
+        agency_id=written_for(actor),
+        category=category,
     )
     youth.status = YouthStatus.ACTIVE
     if youth.stafettholder_id is None or not youth.stafettholder.is_active:
@@ -98,5 +168,5 @@ def case_reopen(*, actor: User, youth: Youth, explanation: str, youth_view: str 
         stafettholder_set(youth, actor, when=timezone.now())
     youth.save(update_fields=["status", "stafettholder"])
     youth_permissions_sync(youth)
-    _log_case_decision(youth, actor, _("Case reopened: %(explanation)s") % {"explanation": explanation})
+    _log_case_decision(decision, _("Case reopened: %(explanation)s") % {"explanation": explanation})
     return decision

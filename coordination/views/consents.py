@@ -10,7 +10,6 @@ from django.views.decorators.http import require_http_methods
 from coordination.access import YouthAccess, require, youth_access
 from coordination.consent_rules import consent_rule_for_age
 from coordination.forms.consents import ConsentEventForm, ConsentRecordForm
-from coordination.models import Consent
 from coordination.selectors import consents as selectors
 from coordination.services.consents import consent_event_record, consent_record, consent_scope
 from coordination.web.views import form_page, submit
@@ -24,7 +23,7 @@ def _consents_url(access: YouthAccess) -> str:
 @require_http_methods(["GET"])
 def consents(request: HttpRequest, access: YouthAccess) -> HttpResponse:
     youth = access.youth
-    consent_list = selectors.consents_for_youth(youth)
+    consent_list = selectors.consents_for_youth(access)
     context = {
         "youth": youth,
         "access": access,
@@ -65,7 +64,7 @@ def consent_new(request: HttpRequest, access: YouthAccess) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def consent_event_new(request: HttpRequest, access: YouthAccess, consent_id: int) -> HttpResponse:
     require(access.may.manage_consent)
-    consent = access.get(Consent.objects.all(), consent_id)
+    consent = selectors.consent_get(access, consent_id)
     form = ConsentEventForm(
         request.POST or None,
         agencies=selectors.team_agencies(access.youth),

@@ -24,7 +24,7 @@ def _overview(access: YouthAccess) -> str:
 
 
 def _handover(access: YouthAccess, handover_id: int) -> Handover:
-    return access.get(Handover.objects.select_related("from_user", "to_user"), handover_id)
+    return access.get(Handover.objects.visible_to(access).select_related("from_user", "to_user"), handover_id)
 
 
 @youth_access

@@ -4,12 +4,14 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from coordination.models import Relative, Youth
+from coordination.models.content import read
 from coordination.web.forms import DateTimeInput, StyledForm, StyledModelForm, VersionedFormMixin
 from pathways.models import Meeting
 
 
 def relative_label(relative: Relative) -> str:
-    label = f"{relative.name} ({relative.relation}, {relative.get_preferred_language_display()})"
+    name, relation = read(relative, "name"), read(relative, "relation")
+    label = f"{name} ({relation}, {relative.get_preferred_language_display()})"
     if relative.interpreter_needed:
         label += " – " + str(_("needs an interpreter"))
     return label
@@ -38,10 +40,10 @@ class MeetingForm(StyledModelForm):
             "relatives": forms.CheckboxSelectMultiple,
         }
 
-    def __init__(self, *args, youth: Youth, team, **kwargs):
+    def __init__(self, *args, youth: Youth, team, relatives, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["participants"].queryset = team
-        self.fields["relatives"].queryset = youth.relatives.all()
+        self.fields["relatives"].queryset = relatives  # the relatives the planner may see
         # Who needs an interpreter is shown where the meeting is planned, for the youth and each relative.
         self.fields["relatives"].label_from_instance = relative_label
         if youth.interpreter_needed and not self.is_bound:

@@ -7,7 +7,16 @@ from pathways.models import Transition
 class TransitionForm(StyledModelForm):
     class Meta:
         model = Transition
-        fields = ["kind", "from_service", "to_service", "responsible", "planned_date", "status", "note"]
+        fields = [
+            "kind",
+            "from_service",
+            "to_service",
+            "responsible",
+            "planned_date",
+            "status",
+            "note",
+            "category",
+        ]
         widgets = {"planned_date": DateInput()}
 
     def __init__(self, *args, team, **kwargs):

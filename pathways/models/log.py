@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from coordination.models import Agency, InformationCategory, Youth
-from coordination.models.append_only import AppendOnlyModel
+from coordination.models.content import AppendOnlyContentModel, ContentModel
 
 
 class LogEntryKind(models.TextChoices):
@@ -41,8 +41,10 @@ MANUAL_KINDS = (
 )
 
 
-class LogEntry(AppendOnlyModel):
+class LogEntry(AppendOnlyContentModel):
     """One line of the stafettlogg. Never updated or deleted: a correction is a new entry."""
+
+    CONTENT_FIELDS = ("text",)
 
     youth = models.ForeignKey(Youth, on_delete=models.PROTECT, related_name="log_entries")
     kind = models.CharField(_("kind"), max_length=12, choices=LogEntryKind.choices)
@@ -76,12 +78,15 @@ class LogEntry(AppendOnlyModel):
         return f"{self.get_kind_display()} {self.occurred_at:%Y-%m-%d}"
 
 
-class PlannedOutreach(models.Model):
+class PlannedOutreach(ContentModel):
     """The follow-up the services owe a youth who did not attend (uteblitt): who reaches out, by when.
 
     Recorded with every missed appointment, so a no-show starts outreach instead of counting against
     the youth. The reminder sweep tells the responsible person if nothing is logged in time.
     """
+
+    CONTENT_FIELDS = ("how",)
+    VISIBILITY_PATH = "missed_entry__"
 
     missed_entry = models.OneToOneField(LogEntry, on_delete=models.PROTECT, related_name="planned_outreach")
     youth = models.ForeignKey(Youth, on_delete=models.PROTECT, related_name="planned_outreach")

@@ -3,12 +3,15 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from coordination.models import InformationCategory, Language, Relative, Youth
+from coordination.models import Agency, InformationCategory, Language, Relative, Youth
+from coordination.models.content import ContentModel
 from pathways.models.log import LogEntry
 
 
-class Meeting(models.Model):
+class Meeting(ContentModel):
     """A samarbeidsmøte / ansvarsgruppemøte. Its minutes become an entry in the log."""
+
+    CONTENT_FIELDS = ("title", "location", "agenda")
 
     youth = models.ForeignKey(Youth, on_delete=models.PROTECT, related_name="meetings")
     title = models.CharField(_("title"), max_length=200)
@@ -36,6 +39,10 @@ class Meeting(models.Model):
         LogEntry, on_delete=models.PROTECT, null=True, blank=True, related_name="meeting"
     )
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    # The agency it was written for, fixed when written (not the author's agency of today).
+    agency = models.ForeignKey(
+        Agency, verbose_name=_("written for"), on_delete=models.PROTECT, related_name="+"
+    )
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(default=timezone.now)
     # Optimistic concurrency: an edit must name the version it started from.

@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from coordination.models import Agency, InformationCategory, Youth
-from coordination.models.append_only import AppendOnlyModel
+from coordination.models.content import AppendOnlyContentModel, ContentModel
 
 
 class GoalKind(models.TextChoices):
@@ -28,7 +28,9 @@ class GoalStatus(models.TextChoices):
     REPLACED = "replaced", _("Replaced by another goal")
 
 
-class Goal(models.Model):
+class Goal(ContentModel):
+    CONTENT_FIELDS = ("description",)
+
     youth = models.ForeignKey(Youth, on_delete=models.PROTECT, related_name="goals")
     kind = models.CharField(_("kind"), max_length=16, choices=GoalKind.choices)
     # Written in the youth's own words.
@@ -68,8 +70,10 @@ class ActionStatus(models.TextChoices):
 OPEN_ACTION_STATUSES = (ActionStatus.PLANNED, ActionStatus.ONGOING)
 
 
-class Action(models.Model):
+class Action(ContentModel):
     """A tiltak: who does what, and when it is evaluated."""
+
+    CONTENT_FIELDS = ("description",)
 
     goal = models.ForeignKey(Goal, on_delete=models.PROTECT, related_name="actions")
     # Denormalised from the goal so youth-wide queries need no join.
@@ -96,6 +100,10 @@ class Action(models.Model):
         default=InformationCategory.GENERAL,
     )
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    # The agency it was written for, fixed when written (not the author's agency of today).
+    agency = models.ForeignKey(
+        Agency, verbose_name=_("written for"), on_delete=models.PROTECT, related_name="+"
+    )
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(default=timezone.now)
     version = models.PositiveIntegerField(default=1)
@@ -141,8 +149,11 @@ class NextStep(models.TextChoices):
     STOP = "stop", _("Stop the action")
 
 
-class Evaluation(AppendOnlyModel):
+class Evaluation(AppendOnlyContentModel):
     """Evaluations are part of the record: appended, never edited."""
+
+    CONTENT_FIELDS = ("assessment", "youth_view")
+    YOUTH_PATH = "action__youth"
 
     action = models.ForeignKey(Action, on_delete=models.PROTECT, related_name="evaluations")
     outcome = models.CharField(_("outcome"), max_length=12, choices=EvaluationOutcome.choices)

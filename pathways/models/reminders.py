@@ -26,6 +26,7 @@ class ReminderRule(models.TextChoices):
     HANDOVER_PENDING = "handover_pending", _("Handover not accepted")
     NO_ACTIVE_HOLDER = "no_active_holder", _("No active stafettholder")
     TURNING_18 = "turning_18", _("Turns 18 without a planned transition")
+    REGISTRATION_ATTEMPT = "registration_attempt", _("Another service tried to register the youth")
 
 
 # What the recipient can do about it, shown in the inbox.
@@ -37,6 +38,9 @@ ADVICE = {
     ReminderRule.HANDOVER_PENDING: _("Answer the handover, or withdraw the request and ask someone else."),
     ReminderRule.NO_ACTIVE_HOLDER: _("Find a new stafettholder for the youth."),
     ReminderRule.TURNING_18: _("Plan the transition at 18 together with the youth."),
+    ReminderRule.REGISTRATION_ATTEMPT: _(
+        "The access log says who. Get in touch, and add them to the team if the youth agrees."
+    ),
 }
 
 
@@ -73,7 +77,10 @@ class Lapse(models.Model):
     handled_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
-    handled_note = models.TextField(_("what was done"), blank=True)
+    # What was done is written in the youth's log (content, seen as the log is), not kept here.
+    handled_entry = models.ForeignKey(
+        "pathways.LogEntry", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
     resolved_at = models.DateTimeField(null=True, blank=True)
     resolution = models.CharField(max_length=12, choices=LapseResolution.choices, blank=True)
 

@@ -3,7 +3,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from coordination.models import Youth
+from coordination.models import Agency, InformationCategory, Youth
+from coordination.models.content import ContentModel
 
 
 class TransitionKind(models.TextChoices):
@@ -22,8 +23,11 @@ class TransitionStatus(models.TextChoices):
     CANCELLED = "cancelled", _("Cancelled")
 
 
-class Transition(models.Model):
-    """An overgang planned ahead, with a responsible person, so nobody is dropped at the seams."""
+class Transition(ContentModel):
+    """An overgang planned ahead, with a responsible person, so nobody is dropped at the seams.
+    Where it goes (a detox admission…) is content: the writer picks its category."""
+
+    CONTENT_FIELDS = ("from_service", "to_service", "note")
 
     youth = models.ForeignKey(Youth, on_delete=models.PROTECT, related_name="transitions")
     kind = models.CharField(_("kind"), max_length=16, choices=TransitionKind.choices)
@@ -38,6 +42,16 @@ class Transition(models.Model):
     )
     note = models.TextField(_("note"), blank=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    # The agency it was written for, fixed when written (not the author's agency of today).
+    agency = models.ForeignKey(
+        Agency, verbose_name=_("written for"), on_delete=models.PROTECT, related_name="+"
+    )
+    category = models.CharField(
+        _("information category"),
+        max_length=16,
+        choices=InformationCategory.choices,
+        default=InformationCategory.GENERAL,
+    )
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(default=timezone.now)
     version = models.PositiveIntegerField(default=1)

@@ -7,4 +7,4 @@ from pathways.models import LevelChange
 
 
 def level_history(access: YouthAccess) -> QuerySet[LevelChange]:
-    return LevelChange.objects.filter(youth=access.youth).select_related("changed_by")
+    return LevelChange.objects.visible_to(access).select_related("changed_by")

@@ -7,7 +7,7 @@ from pathways.models import FOLLOW_UP_KINDS, LogEntry, LogEntryKind
 
 
 def visible_log(access: YouthAccess) -> QuerySet[LogEntry]:
-    return LogEntry.objects.filter(access.content(), youth=access.youth)
+    return LogEntry.objects.visible_to(access)
 
 
 def log_entry_get(access: YouthAccess, entry_id: int) -> LogEntry:

@@ -1,14 +1,22 @@
 """Reads of one youth's cooperation meetings, filtered to what the YouthAccess may see."""
 
-from django.db.models import QuerySet
+from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 
 from coordination.access import YouthAccess
-from pathways.models import Meeting
+from coordination.models import Relative
+from pathways.models import LogEntry, Meeting
 
 
 def visible_meetings(access: YouthAccess) -> QuerySet[Meeting]:
-    return Meeting.objects.filter(access.content(agency_field="created_by__agency"), youth=access.youth)
+    return Meeting.objects.visible_to(access)
+
+
+def _with_people(access: YouthAccess, meetings: QuerySet[Meeting]) -> QuerySet[Meeting]:
+    """Participants, and the invited relatives the user may see (their details are content)."""
+    return meetings.prefetch_related(
+        "participants", Prefetch("relatives", Relative.objects.visible_to(access))
+    )
 
 
 def meeting_get(access: YouthAccess, meeting_id: int) -> Meeting:
@@ -16,18 +24,13 @@ def meeting_get(access: YouthAccess, meeting_id: int) -> Meeting:
 
 
 def upcoming_meetings(access: YouthAccess, limit: int = 5) -> list[Meeting]:
-    return list(
-        visible_meetings(access)
-        .filter(starts_at__gte=timezone.now())
-        .prefetch_related("participants", "relatives")
-        .order_by("starts_at")[:limit]
-    )
+    upcoming = visible_meetings(access).filter(starts_at__gte=timezone.now()).order_by("starts_at")
+    return list(_with_people(access, upcoming)[:limit])
 
 
 def meetings_for_youth(access: YouthAccess) -> list[Meeting]:
+    """Each with its minutes when the user may see them (the minutes are a log entry of their own)."""
+    minutes = Prefetch("minutes_entry", LogEntry.objects.visible_to(access))
     return list(
-        visible_meetings(access)
-        .select_related("minutes_entry")
-        .prefetch_related("participants", "relatives")
-        .order_by("-starts_at")
+        _with_people(access, visible_meetings(access)).prefetch_related(minutes).order_by("-starts_at")
     )

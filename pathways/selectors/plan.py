@@ -4,15 +4,16 @@ may see (covered categories, or written by the user's own agency)."""
 from django.db.models import Min, OuterRef, Prefetch, QuerySet, Subquery
 
 from coordination.access import YouthAccess
+from coordination.models.content import related
 from pathways.models import OPEN_ACTION_STATUSES, Action, Evaluation, Goal
 
 
 def visible_goals(access: YouthAccess) -> QuerySet[Goal]:
-    return Goal.objects.filter(access.content(), youth=access.youth)
+    return Goal.objects.visible_to(access)
 
 
 def visible_actions(access: YouthAccess) -> QuerySet[Action]:
-    return Action.objects.filter(access.content(agency_field="created_by__agency"), youth=access.youth)
+    return Action.objects.visible_to(access)
 
 
 def goal_get(access: YouthAccess, goal_id: int) -> Goal:
@@ -20,15 +21,16 @@ def goal_get(access: YouthAccess, goal_id: int) -> Goal:
 
 
 def action_get(access: YouthAccess, action_id: int) -> Action:
-    return access.get(visible_actions(access).select_related("goal"), action_id)
+    """The action, with its goal only when the user may see the goal too (else `goal` is None)."""
+    action = access.get(visible_actions(access).with_related(access, "goal"), action_id)
+    action.goal = related(action, "goal", access.user.pk)
+    return action
 
 
 def plan_for_youth(access: YouthAccess) -> list[Goal]:
     """Goals → actions → evaluations in three queries, however long the plan."""
     evaluations = (
-        Evaluation.objects.filter(access.content())
-        .select_related("evaluated_by")
-        .order_by("-evaluated_at", "-id")
+        Evaluation.objects.visible_to(access).select_related("evaluated_by").order_by("-evaluated_at", "-id")
     )
     actions = (
         visible_actions(access)
@@ -47,7 +49,7 @@ def open_actions(access: YouthAccess, limit: int = 10) -> list[Action]:
     return list(
         visible_actions(access)
         .filter(status__in=OPEN_ACTION_STATUSES)
-        .select_related("goal", "responsible", "responsible_agency")
+        .select_related("responsible", "responsible_agency")
         .order_by("evaluation_date", "id")[:limit]
     )
 

@@ -1,10 +1,10 @@
 """Reads of reminders: the signed-in user's inbox and badge, and a team lead's open escalations."""
 
-from django.db.models import Q, QuerySet
+from django.db.models import OuterRef, Q, QuerySet
 
-from coordination.access import is_team_lead
+from coordination.access import is_team_lead, sees_youth
 from coordination.models import User, YouthStatus
-from pathways.models import Lapse, Reminder
+from pathways.models import Lapse, Reminder, ReminderStep
 
 
 def _open_reminders() -> Q:
@@ -15,18 +15,37 @@ def _open_reminders() -> Q:
     )
 
 
+def _still_theirs(user: User) -> Q:
+    """A reminder stays in the inbox only while its recipient may still know of the youth: they see
+    the youth today, or (an escalation) they lead the agency of the youth's stafettholder. Whoever lost
+    access (left the team, consent withdrawn or expired, moved agency) loses the reminders with it."""
+    escalation = Q(step=ReminderStep.TEAM_LEAD, lapse__youth__stafettholder__agency_id=user.agency_id)
+    if not is_team_lead(user):
+        escalation = Q(pk__in=[])
+    return Q(sees_youth(user, OuterRef("lapse__youth_id"))) | escalation
+
+
+def _inbox(user: User) -> QuerySet[Reminder]:
+    if not user.is_authenticated or not user.is_active:
+        return Reminder.objects.none()
+    return Reminder.objects.filter(_still_theirs(user), recipient=user)
+
+
+def still_addressed(reminder: Reminder) -> bool:
+    """Whether the reminder's recipient may still be told about its youth (e-mails check this)."""
+    return _inbox(reminder.recipient).filter(pk=reminder.pk).exists()
+
+
 def reminders_for_user(user: User, *, settled: bool = False) -> QuerySet[Reminder]:
     """The user's inbox: open reminders (oldest lapse first), or the settled ones (newest first)."""
-    reminders = Reminder.objects.filter(recipient=user).select_related(
-        "lapse", "lapse__youth", "lapse__handled_by"
-    )
+    reminders = _inbox(user).select_related("lapse", "lapse__youth", "lapse__handled_by")
     if settled:
         return reminders.exclude(_open_reminders()).order_by("-created_at", "-pk")
     return reminders.filter(_open_reminders()).order_by("lapse__due_on", "pk")
 
 
 def unread_reminder_count(user: User) -> int:
-    return Reminder.objects.filter(_open_reminders(), recipient=user, read_at__isnull=True).count()
+    return _inbox(user).filter(_open_reminders(), read_at__isnull=True).count()
 
 
 def open_escalations_for_lead(user: User) -> QuerySet[Lapse]:

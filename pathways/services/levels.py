@@ -4,13 +4,18 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from coordination.errors import BusinessRuleError
-from coordination.models import BtiLevel, User, Youth
+from coordination.models import BtiLevel, InformationCategory, User, Youth
+from coordination.services.authorship import written_for
 from pathways.models import LevelChange, LogEntryKind
 from pathways.services.log import log_entry_record_system
 
 
 @transaction.atomic
-def level_change(*, actor: User, youth: Youth, to_level: int, reason: str) -> LevelChange:
+def level_change(
+    *, actor: User, youth: Youth, to_level: int, reason: str, category: str = InformationCategory.GENERAL
+) -> LevelChange:
+    """Changes the level with a reason; the reason is content of the category the writer picks, and
+    the log entry that tells of it has the same category."""
     youth = Youth.objects.select_for_update().get(pk=youth.pk)
     if not youth.is_active:
         raise BusinessRuleError(_("The case is closed. Reopen it to change the level."))
@@ -21,7 +26,13 @@ def level_change(*, actor: User, youth: Youth, to_level: int, reason: str) -> Le
     if not reason.strip():
         raise BusinessRuleError(_("Give a reason for the level change."))
     change = LevelChange.objects.create(
-        youth=youth, from_level=youth.bti_level, to_level=to_level, reason=reason.strip(), changed_by=actor
+        youth=youth,
+        from_level=youth.bti_level,
+        to_level=to_level,
+        reason=reason.strip(),
+        changed_by=actor,
+        agency_id=written_for(actor),
+        category=category,
     )
     youth.bti_level = to_level
     youth.save(update_fields=["bti_level"])
@@ -31,5 +42,6 @@ def level_change(*, actor: User, youth: Youth, to_level: int, reason: str) -> Le
         kind=LogEntryKind.LEVEL_CHANGE,
         text=_("BTI level changed from %(old)s to %(new)s: %(reason)s")
         % {"old": change.from_level, "new": to_level, "reason": change.reason},
+        category=category,
     )
     return change

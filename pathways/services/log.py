@@ -105,7 +105,8 @@ def log_entry_correct(*, actor: User, original: LogEntry, text: str) -> LogEntry
         text=text.strip(),
         occurred_at=original.occurred_at,
         author=actor,
-        agency_id=actor.agency_id,
+        # Written for the same agency as the entry it corrects: seen wherever the original is.
+        agency_id=original.agency_id,
         corrects=original,
     )
 

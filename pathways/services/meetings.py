@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 
 from coordination.errors import BusinessRuleError
 from coordination.models import User, Youth
+from coordination.services.authorship import written_for
 from pathways.models import LogEntry, LogEntryKind, Meeting
 from pathways.services.log import note_contact
 from pathways.services.versioning import update_if_unchanged
@@ -25,7 +26,7 @@ def _check(youth: Youth, relatives, fields: dict) -> None:
 def meeting_create(*, actor: User, youth: Youth, participants, relatives, **fields) -> Meeting:
     relatives = list(relatives)
     _check(youth, relatives, fields)
-    meeting = Meeting.objects.create(youth=youth, created_by=actor, **fields)
+    meeting = Meeting.objects.create(youth=youth, created_by=actor, agency_id=written_for(actor), **fields)
     meeting.participants.set({*participants, actor})
     meeting.relatives.set(relatives)
     return meeting
@@ -68,7 +69,8 @@ def meeting_record_minutes(
         % {"title": meeting.title, "minutes": minutes.strip()},
         occurred_at=occurred_at,
         author=actor,
-        agency_id=actor.agency_id,
+        # The minutes are written for the same agency as the meeting they belong to.
+        agency_id=meeting.agency_id,
     )
     meeting.minutes_entry = entry
     meeting.save(update_fields=["minutes_entry"])

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 
 from coordination.errors import BusinessRuleError
 from coordination.models import User, Youth, is_active_member
+from coordination.services.authorship import written_for
 from pathways.models import Action, ActionStatus, Evaluation, Goal, LogEntryKind, NextStep
 from pathways.services.log import log_entry_record_system
 from pathways.services.versioning import update_if_unchanged
@@ -36,7 +37,7 @@ def goal_create(*, actor: User, youth: Youth, kind: str, description: str, categ
         description=description.strip(),
         category=category,
         created_by=actor,
-        agency_id=actor.agency_id,
+        agency_id=written_for(actor),
     )
     log_entry_record_system(
         youth=youth,
@@ -92,6 +93,7 @@ def action_create(
         category=category,
         status=status,
         created_by=actor,
+        agency_id=written_for(actor),
     )
     log_entry_record_system(
         youth=youth,
@@ -160,7 +162,7 @@ def evaluation_create(
         next_evaluation_date=next_evaluation_date if continues else None,
         category=action.category,
         evaluated_by=actor,
-        agency_id=actor.agency_id,
+        agency_id=written_for(actor),
     )
     new_fields = {"status": _STATUS_AFTER.get(next_step, ActionStatus.ONGOING)}
     if continues:

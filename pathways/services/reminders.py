@@ -18,12 +18,14 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from coordination.access import youths_visible_to
 from coordination.celery import enqueue
 from coordination.errors import BusinessRuleError
-from coordination.models import User, YouthStatus
+from coordination.models import InformationCategory, User, YouthStatus
 from pathways import sweep
 from pathways.calendar import quiet_until
 from pathways.models import EmailStatus, Lapse, LogEntryKind, Reminder
+from pathways.selectors.reminders import still_addressed
 from pathways.services.log import log_entry_record_system
 
 logger = logging.getLogger(__name__)
@@ -88,6 +90,8 @@ def reminder_email_deliver(*, reminder_id: int, now: datetime.datetime | None = 
             return _not_sent(reminder, "settled before it was sent")
         if not recipient.is_active or not recipient.email:
             return _not_sent(reminder, "no active recipient with an e-mail address")
+        if not still_addressed(reminder):
+            return _not_sent(reminder, "the recipient no longer has access to the youth")
         held_until = quiet_until(now)
         if held_until is not None:
             reminder.email_next_attempt_at = held_until
@@ -158,24 +162,30 @@ def reminders_mark_read(*, actor: User, reminder_ids: list[int]) -> int:
 
 
 @transaction.atomic
-def reminder_mark_handled(*, actor: User, reminder: Reminder, note: str) -> Lapse:
-    """The recipient says what was done. Escalation stops; the lapse still resolves when it is fixed."""
+def reminder_mark_handled(
+    *, actor: User, reminder: Reminder, note: str, category: str = InformationCategory.GENERAL
+) -> Lapse:
+    """The recipient says what was done: it is written in the youth's log (content of the category the
+    writer picks). Escalation stops; the lapse still resolves when it is fixed."""
     if reminder.recipient_id != actor.pk:
         raise BusinessRuleError(_("Only the person who got the reminder can mark it handled."))
+    if not youths_visible_to(actor).filter(pk=reminder.lapse.youth_id).exists():
+        raise BusinessRuleError(_("You no longer have access to this youth."))
     if not note.strip():
         raise BusinessRuleError(_("Write what was done, so the others on the team know."))
     lapse = Lapse.objects.select_for_update().select_related("youth").get(pk=reminder.lapse_id)
     if not lapse.is_open:
         raise BusinessRuleError(_("This reminder is already settled."))
     now = timezone.now()
-    lapse.handled_at, lapse.handled_by, lapse.handled_note = now, actor, note.strip()
-    lapse.save(update_fields=["handled_at", "handled_by", "handled_note"])
-    Reminder.objects.filter(pk=reminder.pk, read_at__isnull=True).update(read_at=now)
-    log_entry_record_system(
+    entry = log_entry_record_system(
         youth=lapse.youth,
         actor=actor,
         kind=LogEntryKind.NOTE,
         text=_("Reminder handled (%(rule)s): %(note)s")
         % {"rule": lapse.get_rule_display(), "note": note.strip()},
+        category=category,
     )
+    lapse.handled_at, lapse.handled_by, lapse.handled_entry = now, actor, entry
+    lapse.save(update_fields=["handled_at", "handled_by", "handled_entry"])
+    Reminder.objects.filter(pk=reminder.pk, read_at__isnull=True).update(read_at=now)
     return lapse

@@ -5,6 +5,7 @@ from django.utils.translation import gettext as _
 
 from coordination.errors import BusinessRuleError
 from coordination.models import User, Youth, is_active_member
+from coordination.services.authorship import written_for
 from pathways.models import LogEntryKind, Transition
 from pathways.services.log import log_entry_record_system
 from pathways.services.versioning import update_if_unchanged
@@ -20,7 +21,9 @@ def transition_create(*, actor: User, youth: Youth, responsible: User, **fields)
     if not youth.is_active:
         raise BusinessRuleError(_("The case is closed. Reopen it to plan transitions."))
     _require_responsible_on_team(youth, responsible)
-    transition = Transition.objects.create(youth=youth, responsible=responsible, created_by=actor, **fields)
+    transition = Transition.objects.create(
+        youth=youth, responsible=responsible, created_by=actor, agency_id=written_for(actor), **fields
+    )
     log_entry_record_system(
         youth=youth,
         actor=actor,
@@ -31,6 +34,7 @@ def transition_create(*, actor: User, youth: Youth, responsible: User, **fields)
             "date": transition.planned_date.strftime("%d.%m.%Y"),
             "name": responsible,
         },
+        category=transition.category,
     )
     return transition
 
@@ -46,5 +50,6 @@ def transition_update(*, actor: User, transition: Transition, expected_version: 
         kind=LogEntryKind.TRANSITION,
         text=_("Transition updated: %(kind)s, %(status)s")
         % {"kind": transition.get_kind_display(), "status": transition.get_status_display()},
+        category=transition.category,
     )
     return transition

@@ -6,7 +6,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
-from coordination.access import YouthAccess, own_data_only, require_team_lead, youth_access
+from coordination.access import YouthAccess, own_data_only, record_listed, require_team_lead, youth_access
 from coordination.selectors import access_log, emergency, handovers, team, youths
 from coordination.web.views import paginate, render_page
 from pathways.forms.dashboards import YouthFilterForm
@@ -29,6 +29,7 @@ def my_youths(request: HttpRequest) -> HttpResponse:
     page = paginate(request, youths, "youths")
     for youth in page:
         youth.days_since_contact = dashboards.days_since(youth.last_contact_at)
+    record_listed(request, [youth.pk for youth in page])
     query = request.GET.copy()
     query.pop("page", None)
     context = {"filters": filters, "page": page, "query": query.urlencode()}
@@ -43,14 +44,14 @@ def youth_overview(request: HttpRequest, access: YouthAccess) -> HttpResponse:
         "youth": youth,
         "access": access,
         "team": team.team_for_youth(youth),
-        "pending_handover": handovers.pending_handover(youth),
+        "pending_handover": handovers.pending_handover(access),
         "open_actions": plan.open_actions(access),
         "recent_log": list(log.log_for_youth(access)[:8]),
         "meetings": meetings.upcoming_meetings(access),
         "transitions": transitions.open_transitions(access),
         "missed": log.missed_appointments_without_outreach(access),
         "days_since_contact": dashboards.days_since(youth.last_contact_at),
-        "closing": youths.closing_decision(youth),
+        "closing": youths.closing_decision(access),
         "today": timezone.localdate(),
     }
     return render(request, "coordination/youth_overview.html", context)
@@ -65,6 +66,7 @@ def team_lead(request: HttpRequest) -> HttpResponse:
     page = paginate(request, dashboards.agency_youths(lead), "team_lead")
     for youth in page:
         youth.days_since_contact = dashboards.days_since(youth.last_contact_at)
+    record_listed(request, [youth.pk for youth in page])
     context = {
         "page": page,
         "staff": paginate(request, dashboards.staff_caseloads(lead), "team_lead", param="ansatte"),

@@ -33,7 +33,12 @@ def log(request: HttpRequest, access: YouthAccess) -> HttpResponse:
     context = {"youth": access.youth, "access": access, "form": form}
 
     def appended(entry) -> HttpResponse:
-        fresh = {**context, "form": _new_entry_form(access), "new_entry": entry}
+        # Read back through the visibility rule, like every entry shown.
+        fresh = {
+            **context,
+            "form": _new_entry_form(access),
+            "new_entry": selectors.log_entry_get(access, entry.pk),
+        }
         return render_page(request, "pathways/log.html", fresh)
 
     done = submit(

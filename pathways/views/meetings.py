@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from coordination.access import YouthAccess, require, youth_access
+from coordination.models import Relative
 from coordination.selectors.team import team_member_choices
 from coordination.web.views import form_page, submit
 from pathways.forms.meetings import MeetingEditForm, MeetingForm, MinutesForm
@@ -16,6 +17,12 @@ from pathways.services.meetings import meeting_create, meeting_record_minutes, m
 
 def _meetings_url(access: YouthAccess) -> str:
     return reverse("meetings", args=[access.youth.pk])
+
+
+def _choices(access: YouthAccess) -> dict:
+    """Who can be invited: the team, and the relatives the planner may see."""
+    relatives = Relative.objects.visible_to(access).order_by("name")
+    return {"youth": access.youth, "team": team_member_choices(access.youth), "relatives": relatives}
 
 
 def _form_page(request: HttpRequest, access: YouthAccess, form, title: str) -> HttpResponse:
@@ -33,7 +40,7 @@ def meetings(request: HttpRequest, access: YouthAccess) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def meeting_new(request: HttpRequest, access: YouthAccess) -> HttpResponse:
     require(access.may.plan_meetings)
-    form = MeetingForm(request.POST or None, youth=access.youth, team=team_member_choices(access.youth))
+    form = MeetingForm(request.POST or None, **_choices(access))
     done = submit(
         request,
         form,
@@ -54,9 +61,8 @@ def meeting_edit(request: HttpRequest, access: YouthAccess, meeting_id: int) -> 
     form = MeetingEditForm(
         request.POST or None,
         instance=meeting,
-        youth=access.youth,
-        team=team_member_choices(access.youth),
         initial={"version": meeting.version},
+        **_choices(access),
     )
     done = submit(
         request,

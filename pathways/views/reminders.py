@@ -6,7 +6,13 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from coordination.access import own_data_only, require_team_lead
+from coordination.access import (
+    own_data_only,
+    record_access,
+    record_listed,
+    require_team_lead,
+    youth_access_for_user,
+)
 from coordination.web.views import paginate, perform, render_page
 from pathways.forms.reminders import ReminderHandledForm
 from pathways.models import Reminder
@@ -26,6 +32,7 @@ def inbox(request: HttpRequest) -> HttpResponse:
     # Shown once as new, then read: the badge counts what the user has not seen yet.
     new_ids = {reminder.pk for reminder in page if reminder.read_at is None}
     reminders_mark_read(actor=request.user, reminder_ids=list(new_ids))
+    record_listed(request, [reminder.lapse.youth_id for reminder in page])
     context = {
         "page": page,
         "settled": settled,
@@ -43,6 +50,9 @@ def reminder_handled(request: HttpRequest, reminder_id: int) -> HttpResponse:
     reminder = get_object_or_404(
         Reminder.objects.select_related("lapse"), pk=reminder_id, recipient=request.user
     )
+    # Writing to the youth's log is a change to the record: the writer must have access now, and it is
+    # in the access log like any other change.
+    record_access(request, youth_access_for_user(request.user, reminder.lapse.youth_id))
     return perform(
         request,
         reminder_mark_handled,
@@ -60,4 +70,5 @@ def escalations(request: HttpRequest) -> HttpResponse:
     """A team lead's open escalations in their own agency. Everyone else: 404, like a missing page."""
     require_team_lead(request.user)
     page = paginate(request, selectors.open_escalations_for_lead(request.user), "reminders")
+    record_listed(request, [lapse.youth_id for lapse in page])
     return render_page(request, "pathways/escalations.html", {"page": page, "query": ""})

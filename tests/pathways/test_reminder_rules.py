@@ -264,6 +264,7 @@ def _transition(cast, planned_date, kind="moving", status="planned"):
         responsible=cast.holder,
         planned_date=planned_date,
         created_by=cast.holder,
+        agency=cast.holder.agency,
     )
 
 
@@ -324,6 +325,7 @@ def test_turning_18_without_a_planned_transition(start, cast, sweep_at):
         responsible=cast.holder,
         planned_date=datetime.date(2026, 9, 15),
         created_by=cast.holder,
+        agency=cast.holder.agency,
     )
     sweep_at(oslo(2026, 3, 16))
     assert reminded(ReminderRule.TURNING_18, open_only=True) == []

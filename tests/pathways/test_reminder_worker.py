@@ -161,7 +161,9 @@ def _overdue(cast, count: int = 1, days: int = 2) -> None:
     for number in range(count):
         youth = cast.youth if number == 0 else factories.youth(holder=cast.holder, last_name=f"Ung{number}")
         if number:
+            # On the team with consent for their agency: only someone who may see the youth is told.
             factories.add_member(youth, cast.member)
+            factories.consent(youth, cast.holder, {(cast.member.agency_id, "general")})
         factories.action(
             factories.goal(youth, cast.holder),
             cast.member,

@@ -148,12 +148,13 @@ def _seed(youth_count: int, actions_per_youth: int, rnd: random.Random) -> None:
         active = lead or n % 200 != 199  # a few accounts deactivated: their youths have no active holder
         staff_rows.append(
             ("!", now, False, f"staff{n}", f"Fornavn{n}", f"Etternavn{n}", f"staff{n}@example.no", False,
-             active, now, agencies[n % len(agencies)], lead, "", "", "nb")
+             active, now, agencies[n % len(agencies)], lead, False, "", "", "nb")
         )  # fmt: skip
     _copy(
         "coordination_user",
         ["password", "last_login", "is_superuser", "username", "first_name", "last_name", "email", "is_staff",
-         "is_active", "date_joined", "agency_id", "is_team_lead", "job_title", "phone", "language"],
+         "is_active", "date_joined", "agency_id", "is_team_lead", "is_privacy_officer", "job_title", "phone",
+         "language"],
         staff_rows,
     )  # fmt: skip
     staff = _ids("coordination_user")[len(agencies) :]
@@ -224,13 +225,13 @@ def _seed(youth_count: int, actions_per_youth: int, rnd: random.Random) -> None:
                     status = rnd.choice(["planned", "ongoing", "ongoing", "stopped"])
                 yield (
                     goals[2 * index + number % 2], youth, "Tiltak", responsible, agency_of[responsible],
-                    responsible, start, evaluation, status, "general", holder, now, now, 1,
+                    responsible, start, evaluation, status, "general", holder, agency_of[holder], now, now, 1,
                 )  # fmt: skip
 
     _copy(
         "pathways_action",
         ["goal_id", "youth_id", "description", "responsible_id", "responsible_agency_id", "evaluator_id",
-         "start_date", "evaluation_date", "status", "category", "created_by_id",
+         "start_date", "evaluation_date", "status", "category", "created_by_id", "agency_id",
          "created_at", "updated_at", "version"],
         action_rows(),
     )  # fmt: skip
