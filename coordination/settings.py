@@ -95,6 +95,7 @@ TEMPLATES = [
     {
         # Django's engine with the content guard (coordination.models.content).
         "BACKEND": "coordination.web.templates.GuardedTemplates",
+        "NAME": "django",
         "DIRS": [BASE_DIR / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
