@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
+    "django_otp.plugins.otp_email",
     "axes",
     "guardian",
     "coordination",
@@ -82,6 +83,8 @@ MIDDLEWARE = [
     # coordination.access.public, pages of the second-factor step with second_factor_not_required.
     "coordination.accounts.middleware.LoginRequiredMiddleware",
     "coordination.accounts.middleware.SecondFactorRequiredMiddleware",
+    # Staff pages for staff, a youth's or relative's own pages for them (404 otherwise).
+    "coordination.accounts.middleware.AudienceMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last, as django-axes asks: turns a lockout into the lockout page.
     "axes.middleware.AxesMiddleware",
@@ -188,6 +191,31 @@ AXES_VERBOSE = False
 OTP_TOTP_ISSUER = env_str("OTP_ISSUER", "Stafett")
 OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 RECOVERY_CODE_COUNT = 10
+
+# Youths and relatives sign in with a one-time code by SMS or e-mail (django-otp devices; the SMS
+# backend is pluggable: coordination.accounts.sms) or with ID-porten (deploy/README.md).
+ONE_TIME_CODE_VALIDITY_SECONDS = env_int("ONE_TIME_CODE_VALIDITY_SECONDS", 300, minimum=30)
+ONE_TIME_CODE_COOLDOWN_SECONDS = env_int("ONE_TIME_CODE_COOLDOWN_SECONDS", 30, minimum=0)
+OTP_EMAIL_TOKEN_VALIDITY = ONE_TIME_CODE_VALIDITY_SECONDS
+OTP_EMAIL_COOLDOWN_DURATION = ONE_TIME_CODE_COOLDOWN_SECONDS
+OTP_EMAIL_SUBJECT = _("Your code for Stafett")
+OTP_EMAIL_BODY_TEMPLATE_PATH = "accounts/email/code_body.txt"
+OTP_EMAIL_SENDER = env_str("DEFAULT_FROM_EMAIL", "Stafett <stafett@localhost>")
+# Codes asked for one address, and from one client address, per hour (whether the address is known
+# or not, so the limit says nothing about who has an account).
+CODE_REQUESTS_PER_ADDRESS_PER_HOUR = env_int("CODE_REQUESTS_PER_ADDRESS_PER_HOUR", 5, minimum=1)
+CODE_REQUESTS_PER_CLIENT_PER_HOUR = env_int("CODE_REQUESTS_PER_CLIENT_PER_HOUR", 30, minimum=1)
+INVITATION_DAYS = env_int("INVITATION_DAYS", 7, minimum=1)
+# Only the embedded demo shows the code on the page too (there is no phone to send it to).
+ONE_TIME_CODE_ON_PAGE = EMBEDDED and env_bool("ONE_TIME_CODE_ON_PAGE", default=True)
+SMS_BACKEND = env_str(
+    "SMS_BACKEND",
+    "coordination.accounts.sms.ConsoleBackend" if EMBEDDED else "coordination.accounts.sms.HttpBackend",
+)
+SMS_HTTP_URL = env_str("SMS_HTTP_URL")
+SMS_HTTP_TOKEN = env_secret("SMS_HTTP_TOKEN")
+SMS_SENDER = env_str("SMS_SENDER", "Stafett")
+SMS_FILE_PATH = env_str("SMS_FILE_PATH", str(VAR_DIR / "sms"))
 
 # Sessions live server-side (database). A session ends after SESSION_IDLE_MINUTES without a request
 # and SESSION_MAX_HOURS after login at the latest, and the cookie dies with the browser.

@@ -3,17 +3,17 @@ enumerates this file and fails on a URL without one."""
 
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
-from django.urls import include, path, register_converter
+from django.urls import include, path
 from django.views.generic import RedirectView
 from django.views.i18n import set_language
 
-from coordination.access import own_data_only, public
+from coordination.access import public
+from coordination.accounts import code_login
 from coordination.accounts import views as accounts
 from coordination.views import access_log, consents, emergency, handovers, health, team, youths
-from coordination.web.converters import IdConverter
+from coordination.web import converters  # noqa: F401 - registers <id:…>
+from pathways import urls as pathways_urls
 from pathways.views import dashboards, reminders
-
-register_converter(IdConverter, "id")
 
 youth_patterns = [
     path("", dashboards.youth_overview, name="youth_overview"),
@@ -35,7 +35,13 @@ youth_patterns = [
 ]
 
 urlpatterns = [
-    path("", own_data_only(RedirectView.as_view(pattern_name="my_youths")), name="home"),
+    path("", code_login.start, name="home"),
+    # A youth's or relative's own Stafett: sign-in with a one-time code, their pages.
+    path("min/logg-inn/", code_login.code_start, name="code_start"),
+    path("min/logg-inn/kode/", code_login.code_verify, name="code_verify"),
+    path("min/invitasjon/<str:token>/", code_login.invitation_accept, name="invitation_accept"),
+    path("min/sprak/", code_login.choose_language, name="choose_language"),
+    path("min/", include(pathways_urls.my_stafett_patterns)),
     path(
         "logg-inn/",
         public(

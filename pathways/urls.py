@@ -2,7 +2,8 @@
 
 from django.urls import path
 
-from pathways.views import levels, log, meetings, plan, transitions
+from coordination.web import converters  # noqa: F401 - registers <id:…>
+from pathways.views import levels, log, meetings, my_stafett, plan, transitions
 
 urlpatterns = [
     path("plan/", plan.plan, name="plan"),
@@ -21,4 +22,9 @@ urlpatterns = [
     path("overganger/", transitions.transitions, name="transitions"),
     path("overganger/ny/", transitions.transition_new, name="transition_new"),
     path("overganger/<id:transition_id>/endre/", transitions.transition_edit, name="transition_edit"),
+]
+
+# A youth's or relative's own Stafett (mounted under /min/): their own record only.
+my_stafett_patterns = [
+    path("", my_stafett.home, name="my_stafett"),
 ]

@@ -91,6 +91,16 @@ def _fast_password_hashing(settings):
 
 
 @pytest.fixture(autouse=True)
+def _sms_outbox(settings):
+    # SMS go to coordination.accounts.sms.outbox, like e-mail to mail.outbox.
+    from coordination.accounts import sms
+
+    settings.SMS_BACKEND = "coordination.accounts.sms.LocmemBackend"
+    sms.outbox.clear()
+    return sms.outbox
+
+
+@pytest.fixture(autouse=True)
 def _strict_content_guard(settings):
     # A template printing content other than through {% shown %} fails the test that renders it.
     settings.CONTENT_GUARD_STRICT = True

@@ -17,11 +17,11 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from coordination.errors import BusinessRuleError
-from coordination.models import CaseDecision, Handover, User, Youth
+from coordination.models import CaseDecision, ConsentChangeRequest, Handover, User, Youth
 from coordination.services.handovers import handover_request
 from coordination.services.youths import youth_create
 from pathways import sweep
-from pathways.models import Action, Goal, Lapse, Reminder, ReminderRule, Transition
+from pathways.models import Action, Goal, Lapse, LogEntry, LogEntryKind, Reminder, ReminderRule, Transition
 from pathways.services.log import log_entry_append
 from pathways.services.reminders import (
     reminder_email_deliver,
@@ -158,6 +158,18 @@ def test_every_rule_against_lapsed_data_changes_no_case(march, cast, time_machin
             municipality="Trondheim",
             national_id="01010750160",
         )
+    # The youth wrote to the team, and asked for a change to a consent.
+    LogEntry.objects.create(
+        youth=cast.youth,
+        kind=LogEntryKind.YOUTH_MESSAGE,
+        text="Kan vi snakke?",
+        occurred_at=oslo(2026, 3, 2, 8),
+        author=cast.holder,
+        agency=None,
+    )
+    ConsentChangeRequest.objects.create(
+        youth=cast.youth, text="Skolen skal ikke se alt", asked_by=cast.holder
+    )
     before = _state()
 
     tables = set()

@@ -11,7 +11,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from pathways.models import Evaluation, Meeting, Transition
 from tests import factories
 
-KNOWN_RULES = {"youth_team_member", "youth_team_member_emergency", "own_data", "public"}
+KNOWN_RULES = {"youth_team_member", "youth_team_member_emergency", "own_data", "public", "citizen_own"}
 
 
 def _walk(patterns, prefix=""):

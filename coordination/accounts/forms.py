@@ -1,6 +1,7 @@
 """Forms of the second-factor step."""
 
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from coordination.web.forms import StyledForm
@@ -31,3 +32,25 @@ class AuthenticatorConfirmForm(StyledForm):
         help_text=_("Scan the QR code, then type the six digits the app shows."),
         widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}),
     )
+
+
+class AddressForm(StyledForm):
+    address = forms.CharField(
+        label=_("Your mobile number or e-mail"),
+        max_length=254,
+        widget=forms.TextInput(attrs={"autocomplete": "username", "inputmode": "email", "autofocus": True}),
+    )
+
+
+class CodeForm(StyledForm):
+    code = forms.CharField(
+        label=_("The code you got"),
+        max_length=12,
+        widget=forms.TextInput(
+            attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "autofocus": True}
+        ),
+    )
+
+
+class LanguageForm(StyledForm):
+    language = forms.ChoiceField(label=_("Language"), choices=settings.LANGUAGES, widget=forms.RadioSelect)

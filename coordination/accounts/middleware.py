@@ -5,7 +5,7 @@ from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.middleware import LoginRequiredMiddleware as DjangoLoginRequiredMiddleware
 from django.contrib.auth.views import redirect_to_login
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import resolve_url
 from django.utils import timezone
 from django.utils.deprecation import MiddlewareMixin
@@ -83,3 +83,22 @@ class SecondFactorRequiredMiddleware(MiddlewareMixin):
         step = "otp_verify" if has_authenticator(user) else "otp_setup"
         response = redirect_to_login(request.get_full_path(), resolve_url(step))
         return _htmx_aware(request, response)
+
+
+class AudienceMiddleware(MiddlewareMixin):
+    """Staff pages are for staff, a youth's or relative's own pages for them: the other kind of account
+    gets 404 on every page not meant for it, as if it did not exist (deny by default: a page without
+    a mark is a staff page). Public pages (login, language, health) are for everybody."""
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        user = request.user
+        if not user.is_authenticated:
+            return None
+        audience = getattr(view_func, "audience", None) or getattr(
+            getattr(view_func, "view_class", None), "audience", "staff"
+        )
+        if getattr(view_func, "access_rule", None) == "public" or audience == "any":
+            return None
+        if (audience == "citizen") != user.is_citizen:
+            raise Http404
+        return None

@@ -11,6 +11,7 @@ from coordination.models.consents import (
     SHARING_STATES,
     STATE_AFTER_EVENT,
     Consent,
+    ConsentChangeRequest,
     ConsentBasis,
     ConsentEvent,
     ConsentEventKind,
@@ -19,13 +20,14 @@ from coordination.models.consents import (
     ConsentGiver,
     ConsentGrant,
     ConsentState,
+    RelativeSharing,
 )
 from coordination.models.emergency import EmergencyAccess
 from coordination.models.handovers import Handover, HandoverStatus, StafettholderPeriod
 from coordination.models.health import Heartbeat
 from coordination.models.permissions import SEE_YOUTH, YouthPermission, category_codename
 from coordination.models.team import Relative, TeamMembership, is_active_member
-from coordination.models.users import User
+from coordination.models.users import AccountKind, User
 from coordination.models.youths import (
     CaseDecision,
     CaseDecisionKind,
@@ -44,6 +46,7 @@ __all__ = [
     "STATE_AFTER_EVENT",
     "AccessAction",
     "AccessLogEntry",
+    "AccountKind",
     "Agency",
     "AppendOnlyError",
     "AppendOnlyModel",
@@ -53,6 +56,7 @@ __all__ = [
     "ClosingReason",
     "Consent",
     "ConsentBasis",
+    "ConsentChangeRequest",
     "ConsentEvent",
     "ConsentEventKind",
     "ConsentEventScope",
@@ -69,6 +73,7 @@ __all__ = [
     "Language",
     "RegistrationAttempt",
     "Relative",
+    "RelativeSharing",
     "Sector",
     "ServiceLevel",
     "StafettholderPeriod",

@@ -188,3 +188,34 @@ class ConsentGrant(models.Model):
             models.UniqueConstraint(fields=["consent", "agency", "category"], name="unique_consent_grant"),
         ]
         indexes = [models.Index(fields=["agency", "consent"])]
+
+
+class RelativeSharing(models.Model):
+    """What a youth shares with one relative (from 16, or with anyone who is not a guardian of a
+    youth under 16), and, for a guardian of a youth under 16, what the youth (from 12) keeps from them.
+    The youth sets it on their own consent page; see coordination.access.citizens for the age rules."""
+
+    relative = models.OneToOneField("coordination.Relative", on_delete=models.CASCADE, related_name="sharing")
+    plan = models.BooleanField(_("the plan"), default=False)
+    meetings = models.BooleanField(_("meetings"), default=False)
+    transitions = models.BooleanField(_("transitions"), default=False)
+    include_health = models.BooleanField(_("also health, mental health and substance use"), default=False)
+    # Categories a youth from 12 keeps from their guardians while under 16 (a list of category values).
+    kept_back = models.JSONField(default=list, blank=True)
+    updated_at = models.DateTimeField(default=timezone.now)
+
+
+class ConsentChangeRequest(ManagedByConsentRule):
+    """The youth asks for a change to a consent (in their own words). It reaches the stafettholder as
+    a reminder; it is settled when a consent event is recorded after it. The text is consent content."""
+
+    CONTENT_FIELDS = ("text",)
+
+    youth = models.ForeignKey(Youth, on_delete=models.PROTECT, related_name="consent_change_requests")
+    consent = models.ForeignKey(Consent, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    text = models.TextField(_("what you would like to change"))
+    asked_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    asked_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-asked_at"]

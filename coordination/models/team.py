@@ -63,6 +63,14 @@ class Relative(ContentModel):
         _("preferred language"), max_length=8, choices=Language.choices, default=Language.NORWEGIAN
     )
     interpreter_needed = models.BooleanField(_("interpreter needed"), default=False)
+    # The relative's own login (one person may be the relative of several youths).
+    account = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="relative_records",
+    )
     # The agency it was written for, fixed when written (not the author's agency of today).
     agency = models.ForeignKey(
         Agency, verbose_name=_("written for"), on_delete=models.PROTECT, related_name="+"

@@ -8,8 +8,18 @@ from django.utils.translation import gettext_lazy as _
 from coordination.models.agencies import Agency
 
 
+class AccountKind(models.TextChoices):
+    STAFF = "staff", _("Staff")
+    YOUTH = "youth", _("Youth")
+    RELATIVE = "relative", _("Relative or guardian")
+
+
 class User(AbstractUser):
-    """A staff user (caseworker, team lead, administrator). Youth logins come later."""
+    """A person who signs in: staff (caseworker, team lead, administrator) with a password and an
+    authenticator app, or a youth or relative with a one-time code (or ID-porten). The two never reach
+    each other's pages (coordination.accounts.middleware.AudienceMiddleware)."""
+
+    kind = models.CharField(_("kind of account"), max_length=8, choices=AccountKind.choices, default="staff")
 
     agency = models.ForeignKey(
         Agency,
@@ -28,6 +38,15 @@ class User(AbstractUser):
     language = models.CharField(
         _("language for e-mail"), max_length=8, choices=settings.LANGUAGES, default="nb"
     )
+    # Youths and relatives choose their language at first login; staff keep the language switch.
+    language_chosen = models.BooleanField(default=False)
+    # How a youth or relative hears of a new meeting or step (never the content itself).
+    notify_by = models.CharField(
+        _("tell me about news by"),
+        max_length=8,
+        choices=[("sms", _("SMS")), ("email", _("E-mail")), ("none", _("Do not tell me"))],
+        default="sms",
+    )
 
     class Meta(AbstractUser.Meta):
         verbose_name = _("user")
@@ -35,3 +54,8 @@ class User(AbstractUser):
 
     def __str__(self) -> str:
         return self.get_full_name() or self.username
+
+    @property
+    def is_citizen(self) -> bool:
+        """A youth or relative: the people the record is about, not those who work on it."""
+        return self.kind != AccountKind.STAFF

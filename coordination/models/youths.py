@@ -81,6 +81,10 @@ class Youth(models.Model):
         blank=True,
         related_name="held_youths",
     )
+    # The youth's own login, once the stafettholder has invited them and they accepted.
+    account = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="youth_record"
+    )
     # Denormalised from the log for list pages and reminder sweeps (indexed, set-based).
     last_contact_at = models.DateTimeField(_("last contact"), null=True, blank=True)
     created_at = models.DateTimeField(default=timezone.now)

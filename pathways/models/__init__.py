@@ -4,11 +4,16 @@ from pathways.models.log import (
     CONTACT_KINDS,
     FOLLOW_UP_KINDS,
     MANUAL_KINDS,
+    YOUTH_KINDS,
     LogEntry,
     LogEntryKind,
+    Lysglimt,
     PlannedOutreach,
+    Withholding,
+    WithholdingReason,
 )
 from pathways.models.meetings import Meeting
+from pathways.models.notifications import Notification, NotificationKind
 from pathways.models.plan import (
     OPEN_ACTION_STATUSES,
     Action,
@@ -36,6 +41,7 @@ __all__ = [
     "FOLLOW_UP_KINDS",
     "MANUAL_KINDS",
     "OPEN_ACTION_STATUSES",
+    "YOUTH_KINDS",
     "Action",
     "ActionStatus",
     "AppendOnlyError",
@@ -50,8 +56,11 @@ __all__ = [
     "LevelChange",
     "LogEntry",
     "LogEntryKind",
+    "Lysglimt",
     "Meeting",
     "NextStep",
+    "Notification",
+    "NotificationKind",
     "PlannedOutreach",
     "Reminder",
     "ReminderRule",
@@ -60,4 +69,6 @@ __all__ = [
     "Transition",
     "TransitionKind",
     "TransitionStatus",
+    "Withholding",
+    "WithholdingReason",
 ]

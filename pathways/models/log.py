@@ -1,10 +1,11 @@
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from coordination.models import Agency, InformationCategory, Youth
+from coordination.models.append_only import AppendOnlyModel
 from coordination.models.content import AppendOnlyContentModel, ContentModel
 
 
@@ -22,6 +23,15 @@ class LogEntryKind(models.TextChoices):
     EVALUATION = "evaluation", _("Evaluation")
     TRANSITION = "transition", _("Transition")
     CASE_DECISION = "case", _("Case closed or reopened")
+    LYSGLIMT = "lysglimt", _("Lysglimt: something that went well")
+    # Written by the youth themselves.
+    YOUTH_MESSAGE = "youth_msg", _("Message from the youth")
+    GOAL_SUGGESTION = "goal_idea", _("Goal suggested by the youth")
+    YOUTH_VIEW = "youth_view", _("The youth's view on an evaluation")
+
+
+# What a youth writes in their own Stafett; it reaches the stafettholder's inbox.
+YOUTH_KINDS = frozenset({LogEntryKind.YOUTH_MESSAGE, LogEntryKind.GOAL_SUGGESTION, LogEntryKind.YOUTH_VIEW})
 
 
 # Entries that count as contact with the youth for "days since last contact" and follow-up rules.
@@ -38,6 +48,7 @@ MANUAL_KINDS = (
     LogEntryKind.MISSED_APPOINTMENT,
     LogEntryKind.OUTREACH,
     LogEntryKind.NOTE,
+    LogEntryKind.LYSGLIMT,
 )
 
 
@@ -57,11 +68,29 @@ class LogEntry(AppendOnlyContentModel):
     text = models.TextField(_("text"))
     occurred_at = models.DateTimeField(_("when it happened"))
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="+")
+    # The agency it was written for; empty when the youth wrote it themselves.
+    agency = models.ForeignKey(Agency, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
     recorded_at = models.DateTimeField(default=timezone.now)
     corrects = models.ForeignKey(
         "self", on_delete=models.PROTECT, null=True, blank=True, related_name="corrections"
     )
+    # The youth's own view on an evaluation is an entry about that evaluation.
+    evaluation = models.ForeignKey(
+        "pathways.Evaluation", on_delete=models.PROTECT, null=True, blank=True, related_name="youth_views"
+    )
+
+    @classmethod
+    def visibility(cls, access, prefix: str = "") -> Q:
+        rule = super().visibility(access, prefix)
+        if getattr(access, "hides_withheld", False):
+            # A youth sees everything about themselves except what staff withheld with a reason.
+            withheld = Withholding.objects.filter(entry=OuterRef(f"{prefix}{cls.VISIBILITY_PATH}pk"))
+            rule &= ~Exists(withheld)
+        return rule
+
+    @property
+    def by_youth(self) -> bool:
+        return self.kind in YOUTH_KINDS
 
     class Meta:
         ordering = ["-occurred_at", "-id"]
@@ -76,6 +105,37 @@ class LogEntry(AppendOnlyContentModel):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.occurred_at:%Y-%m-%d}"
+
+
+class WithholdingReason(models.TextChoices):
+    """The only reasons an entry may be kept from the youth (pasientjournalloven § 18 / helsepersonell-
+    loven § 41 and forvaltningsloven § 19, simplified)."""
+
+    THIRD_PARTY = "third_party", _("Information about someone else (a third party)")
+    SERIOUS_HARM = "serious_harm", _("Could seriously harm the youth's life or health")
+    OTHERS_SAFETY = "others_safety", _("Needed to protect someone else")
+
+
+class Withholding(AppendOnlyModel):
+    """A log entry not shown to the youth, with a reason from the fixed list. Logged, and shown to the
+    team lead. Everything else about the youth is shown to the youth."""
+
+    entry = models.OneToOneField(LogEntry, on_delete=models.PROTECT, related_name="withholding")
+    reason = models.CharField(_("reason"), max_length=16, choices=WithholdingReason.choices)
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="+")
+    at = models.DateTimeField(default=timezone.now)
+
+
+class Lysglimt(AppendOnlyModel):
+    """Someone (staff or the youth) marked a log entry as a moment that went well."""
+
+    entry = models.ForeignKey(LogEntry, on_delete=models.PROTECT, related_name="lysglimt")
+    marked_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["entry", "marked_by"], name="one_lysglimt_mark_each")]
 
 
 class PlannedOutreach(ContentModel):

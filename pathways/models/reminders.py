@@ -27,6 +27,8 @@ class ReminderRule(models.TextChoices):
     NO_ACTIVE_HOLDER = "no_active_holder", _("No active stafettholder")
     TURNING_18 = "turning_18", _("Turns 18 without a planned transition")
     REGISTRATION_ATTEMPT = "registration_attempt", _("Another service tried to register the youth")
+    YOUTH_WROTE = "youth_wrote", _("The youth wrote to the team")
+    CONSENT_CHANGE_ASKED = "consent_change", _("The youth asks for a change to a consent")
 
 
 # What the recipient can do about it, shown in the inbox.
@@ -38,6 +40,8 @@ ADVICE = {
     ReminderRule.HANDOVER_PENDING: _("Answer the handover, or withdraw the request and ask someone else."),
     ReminderRule.NO_ACTIVE_HOLDER: _("Find a new stafettholder for the youth."),
     ReminderRule.TURNING_18: _("Plan the transition at 18 together with the youth."),
+    ReminderRule.YOUTH_WROTE: _("Read what the youth wrote in the log, and answer them."),
+    ReminderRule.CONSENT_CHANGE_ASKED: _("Talk with the youth and record the change on the consent page."),
     ReminderRule.REGISTRATION_ATTEMPT: _(
         "The access log says who. Get in touch, and add them to the team if the youth agrees."
     ),

@@ -20,6 +20,8 @@ from django.db.models.functions import Coalesce
 from django.utils.module_loading import import_string
 
 from coordination.models import (
+    ConsentChangeRequest,
+    ConsentEvent,
     Handover,
     HandoverStatus,
     RegistrationAttempt,
@@ -32,6 +34,7 @@ from pathways.calendar import add_working_days, last_day_lapsed_by, shift_months
 from pathways.models import (
     FOLLOW_UP_KINDS,
     OPEN_ACTION_STATUSES,
+    YOUTH_KINDS,
     Action,
     LogEntry,
     LogEntryKind,
@@ -195,6 +198,37 @@ def _registration_attempt(clock: Clock) -> QuerySet:
     )
 
 
+# Rule 8: the youth wrote to the team (a message, a goal suggestion, their view on an evaluation): the
+# stafettholder, until someone on the staff side logs anything after it.
+def _youth_wrote(clock: Clock) -> QuerySet:
+    since = clock.now - datetime.timedelta(days=settings.REMINDER_REGISTRATION_ATTEMPT_DAYS)
+    answered = LogEntry.objects.filter(
+        youth=OuterRef("youth_id"), recorded_at__gt=OuterRef("recorded_at"), agency__isnull=False
+    )
+    return _due(
+        LogEntry.objects.filter(
+            kind__in=YOUTH_KINDS, recorded_at__gte=since, youth__status=YouthStatus.ACTIVE
+        ).exclude(Exists(answered)),
+        subject=F("pk"),
+        youth=F("youth_id"),
+        reference=_oslo_date("recorded_at"),
+    )
+
+
+# Rule 9: the youth asked for a change to a consent: the stafettholder, until a consent event is
+# recorded for the youth after the request.
+def _consent_change_asked(clock: Clock) -> QuerySet:
+    answered = ConsentEvent.objects.filter(
+        consent__youth=OuterRef("youth_id"), recorded_at__gt=OuterRef("asked_at")
+    )
+    return _due(
+        ConsentChangeRequest.objects.filter(youth__status=YouthStatus.ACTIVE).exclude(Exists(answered)),
+        subject=F("pk"),
+        youth=F("youth_id"),
+        reference=_oslo_date("asked_at"),
+    )
+
+
 RULES: tuple[Rule, ...] = (
     Rule(
         ReminderRule.EVALUATION_OVERDUE,
@@ -245,6 +279,18 @@ RULES: tuple[Rule, ...] = (
         due_on=lambda row, clock: shift_months(
             shift_years(row["lapse_reference"], 18), -settings.REMINDER_TURNING_18_MONTHS
         ),
+        steps=lambda: (Step(ReminderStep.STAFETTHOLDER),),
+    ),
+    Rule(
+        ReminderRule.YOUTH_WROTE,
+        due=_youth_wrote,
+        due_on=lambda row, clock: row["lapse_reference"],
+        steps=lambda: (Step(ReminderStep.STAFETTHOLDER),),
+    ),
+    Rule(
+        ReminderRule.CONSENT_CHANGE_ASKED,
+        due=_consent_change_asked,
+        due_on=lambda row, clock: row["lapse_reference"],
         steps=lambda: (Step(ReminderStep.STAFETTHOLDER),),
     ),
     Rule(

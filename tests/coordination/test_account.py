@@ -15,6 +15,10 @@ PUBLIC = {
     "helse/",
     "helse/web/",
     "admin/login/",
+    # The sign-in of youths and relatives: asking for a code, typing it, opening an invitation.
+    "min/logg-inn/",
+    "min/logg-inn/kode/",
+    "min/invitasjon/<str:token>/",
 }
 
 

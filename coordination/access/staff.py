@@ -1,30 +1,17 @@
-"""The one place that decides who may see and change what. Deny by default.
-
-Seeing a youth at all needs the `see_youth` object permission (derived from team membership ∩ consent
-by coordination.services.permissions). Within the youth, content is visible when its information category is
-covered for the user's agency, or when the user's agency wrote it. Emergency access (break the glass)
-opens every category for a limited time, with a reason, and is logged and reviewed.
-
-Every youth view reaches its youth through `youth_access` (a decorator giving the view a YouthAccess),
-every list through `youths_visible_to`, which scopes in SQL. Forbidden and missing look the same: 404.
-"""
+"""Staff access to one youth: YouthAccess (what a user may see, resolved once per request), the one
+permission vocabulary (`May`), and the team-lead rule."""
 
 import datetime
-from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cached_property, wraps
+from functools import cached_property
 
-from django.contrib.auth.decorators import login_not_required
-from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef, Q, QuerySet
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from coordination.models import (
     SEE_YOUTH,
-    AccessAction,
-    AccessLogEntry,
     EmergencyAccess,
     InformationCategory,
     User,
@@ -223,81 +210,3 @@ def require_team_lead(user: User) -> None:
     """Team-lead pages look missing (404) to everyone else."""
     if not is_team_lead(user):
         raise Http404
-
-
-def require(allowed: bool) -> None:
-    if not allowed:
-        raise PermissionDenied
-
-
-def record_access(request: HttpRequest, access: YouthAccess) -> None:
-    match = request.resolver_match
-    details = ",".join(f"{key}={value}" for key, value in sorted(match.kwargs.items()) if key != "youth_id")
-    AccessLogEntry.objects.create(
-        user=access.user,
-        agency_id=access.user.agency_id,
-        role=access.role,
-        youth=access.youth,
-        action=AccessAction.VIEW if request.method in ("GET", "HEAD") else AccessAction.CHANGE,
-        what=f"{match.url_name}{':' + details if details else ''}"[:200],
-        emergency=access.emergency,
-    )
-
-
-def record_listed(request: HttpRequest, youth_ids) -> None:
-    """Pages that show facts about several youths (the inbox, dashboards) write one access-log row for
-    each youth on the page, as opening a youth's page does (one INSERT for the page)."""
-    user, what = request.user, request.resolver_match.url_name
-    AccessLogEntry.objects.bulk_create(
-        AccessLogEntry(
-            user=user,
-            agency_id=user.agency_id,
-            role="list",
-            youth_id=youth_id,
-            action=AccessAction.VIEW,
-            what=what,
-        )
-        for youth_id in sorted(set(youth_ids))
-    )
-
-
-def youth_access(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
-    """Resolves `youth_id` into a YouthAccess (or 404) and writes the access log row."""
-
-    @wraps(view)
-    def wrapper(request: HttpRequest, youth_id: int, *args, **kwargs) -> HttpResponse:
-        access = youth_access_for_user(request.user, youth_id)
-        record_access(request, access)
-        return view(request, access, *args, **kwargs)
-
-    wrapper.access_rule = "youth_team_member"  # read by the URLconf coverage test
-    return wrapper
-
-
-def emergency_entry(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
-    """Marks the break-the-glass view, which checks team membership itself."""
-    view.access_rule = "youth_team_member_emergency"
-    return view
-
-
-def own_data_only(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
-    """Marks a view that shows only the signed-in user's own data (scoped in its selector)."""
-    view.access_rule = "own_data"
-    return view
-
-
-def public(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
-    """Marks a view that anonymous visitors may see (login, language switch, health).
-
-    Everything else needs a login and the second factor (LoginRequiredMiddleware and
-    SecondFactorRequiredMiddleware); the list of public views is locked in tests/test_url_access.py.
-    """
-    view = login_not_required(view)
-    view.access_rule = "public"
-    return view
-
-
-def second_factor_not_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
-    """Marks the pages of the second-factor step: logged in with a password, not yet verified."""
-    view.second_factor_required = False
-    return view

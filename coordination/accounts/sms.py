@@ -1,0 +1,76 @@
+"""Sending SMS through a pluggable backend (settings.SMS_BACKEND), like Django's e-mail backends.
+
+- ConsoleBackend: prints the message (the embedded demo; the code also shows on the page there).
+- LocmemBackend: keeps messages in `outbox` (the test suite).
+- FileBackend: one file a message in SMS_FILE_PATH (development, real-worker tests).
+- HttpBackend: POSTs JSON `{"to": …, "text": …}` with a bearer token to SMS_HTTP_URL, the shape most
+  Norwegian SMS gateways accept through a thin adapter; tested against a local HTTP server.
+Messages never carry anything about a youth's case: a code, or "there is something new".
+"""
+
+import json
+import logging
+import urllib.request
+import uuid
+from pathlib import Path
+
+from django.conf import settings
+from django.utils.module_loading import import_string
+from django.utils.translation import gettext as _
+
+logger = logging.getLogger("stafett.sms")
+outbox: list[dict] = []
+
+
+class SMSNotSent(Exception):
+    """The gateway refused the message or could not be reached."""
+
+
+class ConsoleBackend:
+    def send(self, to: str, text: str) -> None:
+        print(f"SMS to {to}: {text}", flush=True)
+
+
+class LocmemBackend:
+    def send(self, to: str, text: str) -> None:
+        outbox.append({"to": to, "text": text})
+
+
+class FileBackend:
+    def send(self, to: str, text: str) -> None:
+        folder = Path(settings.SMS_FILE_PATH)
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / f"{uuid.uuid4().hex}.json").write_text(json.dumps({"to": to, "text": text}))
+
+
+class HttpBackend:
+    def send(self, to: str, text: str) -> None:
+        if not settings.SMS_HTTP_URL:
+            raise SMSNotSent("SMS_HTTP_URL is not set")
+        request = urllib.request.Request(  # noqa: S310 - the operator's configured gateway URL
+            settings.SMS_HTTP_URL,
+            data=json.dumps({"to": to, "text": text, "sender": settings.SMS_SENDER}).encode(),
+            headers={
+                "Content-Type": "application/json",
+                "Authorization": f"Bearer {settings.SMS_HTTP_TOKEN}",
+            },
+            method="POST",
+        )
+        try:
+            with urllib.request.urlopen(request, timeout=10) as response:  # noqa: S310
+                if response.status >= 300:
+                    raise SMSNotSent(f"gateway answered {response.status}")
+        except OSError as exc:
+            raise SMSNotSent(str(exc)) from exc
+
+
+def send_sms(to: str, text: str) -> None:
+    import_string(settings.SMS_BACKEND)().send(to, text)
+    logger.info("sms sent", extra={"event": "sms_sent"})  # never the number or the text
+
+
+def send_code(to: str, code: str) -> None:
+    send_sms(
+        to,
+        _("Your code for Stafett is %(code)s. It works for a few minutes. Never share it.") % {"code": code},
+    )
