@@ -7,7 +7,7 @@ TEST_REDIS_URL ?= redis://127.0.0.1:6379/0
 # Only for the test run: production refuses to start without a real SECRET_KEY.
 TEST_SECRET_KEY := insecure-key-for-the-test-suite-only
 
-.PHONY: run test lint check-services assets messages benchmark benchmark-sweep browser-deps
+.PHONY: run test quick lint check-services assets messages benchmark benchmark-sweep browser-deps
 
 ## Install everything, migrate, load demo data and start web + Celery worker + beat on the embedded default.
 run: $(VENV)/.installed-dev assets
@@ -17,13 +17,18 @@ run: $(VENV)/.installed-dev assets
 	$(PY) manage.py serve_demo
 
 ## Lint plus the whole test suite against PostgreSQL and Redis.
-test: export DATABASE_URL ?= $(TEST_DATABASE_URL)
-test: export REDIS_URL ?= $(TEST_REDIS_URL)
-test: export SECRET_KEY ?= $(TEST_SECRET_KEY)
+test quick: export DATABASE_URL ?= $(TEST_DATABASE_URL)
+test quick: export REDIS_URL ?= $(TEST_REDIS_URL)
+test quick: export SECRET_KEY ?= $(TEST_SECRET_KEY)
 test: $(VENV)/.installed-dev assets browser-deps check-services lint
 	$(PY) manage.py makemigrations --check --dry-run
 	$(PY) manage.py collectstatic --noinput -v0
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
+
+## The inner loop: lint plus the suite without the browser and real-worker tests, on two processes,
+## against the same PostgreSQL and Redis. `make test` before pushing runs everything.
+quick: $(VENV)/.installed-dev check-services lint
+	$(VENV)/bin/pytest -q -n 2 -m "not browser and not celery_worker" $(PYTEST_ARGS)
 
 check-services: $(VENV)/.installed-dev
 	$(PY) scripts/check_services.py

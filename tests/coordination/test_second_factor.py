@@ -2,7 +2,6 @@
 
 import re
 
-import pytest
 from django.contrib.sessions.models import Session
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.oath import totp
@@ -200,13 +199,22 @@ def test_an_administrator_can_reset_a_lost_second_factor(cast, client, login):
     assert not StaticDevice.objects.filter(user=cast.member).exists()
 
 
-@pytest.mark.parametrize("url", ["/logg-inn/", "/helse/web/"])
-def test_public_pages_need_no_second_factor(cast, client, url):
+def test_the_login_page_sends_a_password_only_session_on_to_the_step(cast, client):
     _authenticator(cast.member)
     client.force_login(cast.member)
-    assert client.get(url).status_code in (200, 302, 503)
-    if url == "/logg-inn/":
-        assert client.get(url)["Location"] == "/ungdommer/"  # then the step, as above
+    # The login page is public: it answers itself (signed in: go on), and the next page asks for the step.
+    response = client.get("/logg-inn/")
+    assert response.status_code == 302 and response["Location"] == "/ungdommer/"
+    assert client.get("/ungdommer/")["Location"].startswith(VERIFY + "?next=")
+
+
+def test_the_readiness_probe_answers_a_password_only_session_itself(cast, client):
+    _authenticator(cast.member)
+    client.force_login(cast.member)
+    # Public: the probe's answer, not a redirect to the step (database and Redis run for the suite).
+    response = client.get("/helse/web/")
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok", "checks": {"database": "ok", "redis": "ok"}}
 
 
 def test_embedded_demo_mode_can_turn_it_off_and_says_so_on_every_page(cast, client, settings):
