@@ -156,13 +156,20 @@ def world(cast) -> World:
     )
     factories.log_entry(youth, member, text="Samtale på skolen.")
     factories.log_entry(youth, holder, kind="missed", text="Møtte ikke til avtalen.")
-    youth.relatives.create(name="Amina Ung", relation="Mor", preferred_language="ar", interpreter_needed=True)
+    youth.relatives.create(
+        name="Amina Ung",
+        relation="Mor",
+        preferred_language="ar",
+        interpreter_needed=True,
+        agency=youth.originating_agency,
+    )
     held = Meeting.objects.create(
         youth=youth,
         title="Oppstartsmøte",
         starts_at=timezone.now() - datetime.timedelta(days=7),
         is_digital=True,
         created_by=holder,
+        agency=holder.agency,
     )
     meeting_record_minutes(actor=holder, meeting=held, minutes="Vi ble enige om en plan.")
     colleague = factories.staff(agency=holder.agency, username="colleague")

@@ -34,17 +34,18 @@ def record_access(request: HttpRequest, access: YouthAccess) -> None:
     )
 
 
-def record_listed(request: HttpRequest, youth_ids) -> None:
+def record_listed(request: HttpRequest, youth_ids, *, action: str = AccessAction.VIEW) -> None:
     """Pages that show facts about several youths (the inbox, dashboards) write one access-log row for
-    each youth on the page, as opening a youth's page does (one INSERT for the page)."""
+    each youth on the page, as opening a youth's page does (one INSERT for the page); so do changes
+    made from such a page (marking a reminder handled)."""
     user, what = request.user, request.resolver_match.url_name
     AccessLogEntry.objects.bulk_create(
         AccessLogEntry(
             user=user,
             agency_id=user.agency_id,
-            role="list",
+            role="list" if action == AccessAction.VIEW else "inbox",
             youth_id=youth_id,
-            action=AccessAction.VIEW,
+            action=action,
             what=what,
         )
         for youth_id in sorted(set(youth_ids))

@@ -5,10 +5,12 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from coordination.models import Relative, TeamMembership, User, Youth
-from coordination.web.forms import StyledForm, StyledModelForm
+from coordination.web.forms import CategoryField, StyledForm, StyledModelForm
 
 
 class RelativeForm(StyledModelForm):
+    category = CategoryField()
+
     class Meta:
         model = Relative
         fields = [

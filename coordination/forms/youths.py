@@ -5,8 +5,8 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from coordination.models import ClosingReason, InformationCategory, Youth, age_on
-from coordination.web.forms import DateInput, StyledForm, StyledModelForm
+from coordination.models import ClosingReason, Youth, age_on
+from coordination.web.forms import CategoryField, DateInput, StyledForm, StyledModelForm
 
 
 class YouthForm(StyledModelForm):
@@ -59,12 +59,7 @@ class YouthForm(StyledModelForm):
 
 
 class CaseCloseForm(StyledForm):
-    category = forms.ChoiceField(
-        label=_("Information category"),
-        choices=InformationCategory.choices,
-        initial=InformationCategory.GENERAL,
-        help_text=_("Who may read this text follows the category and the youth's consent."),
-    )
+    category = CategoryField()
 
     reason = forms.ChoiceField(label=_("Reason"), choices=ClosingReason.choices)
     explanation = forms.CharField(label=_("Explanation"), widget=forms.Textarea, max_length=4000)
@@ -77,12 +72,7 @@ class CaseCloseForm(StyledForm):
 
 
 class CaseReopenForm(StyledForm):
-    category = forms.ChoiceField(
-        label=_("Information category"),
-        choices=InformationCategory.choices,
-        initial=InformationCategory.GENERAL,
-        help_text=_("Who may read this text follows the category and the youth's consent."),
-    )
+    category = CategoryField()
 
     explanation = forms.CharField(label=_("Why the case is reopened"), widget=forms.Textarea, max_length=4000)
     youth_view = forms.CharField(

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from coordination.models.agencies import Agency
 from coordination.models.choices import InformationCategory, Language
 from coordination.models.content import ContentModel
-from coordination.models.youths import Youth
+from coordination.models.youths import Youth, validate_national_id
 
 
 class TeamMembershipQuerySet(models.QuerySet):
@@ -63,6 +63,10 @@ class Relative(ContentModel):
         _("preferred language"), max_length=8, choices=Language.choices, default=Language.NORWEGIAN
     )
     interpreter_needed = models.BooleanField(_("interpreter needed"), default=False)
+    # Optional: lets the relative sign in with ID-porten (the `pid` claim is the national id).
+    national_id = models.CharField(
+        _("national identity number"), max_length=11, blank=True, validators=[validate_national_id]
+    )
     # The relative's own login (one person may be the relative of several youths).
     account = models.ForeignKey(
         settings.AUTH_USER_MODEL,

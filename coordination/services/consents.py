@@ -14,12 +14,16 @@ from coordination.models import (
     STATE_AFTER_EVENT,
     Consent,
     ConsentBasis,
+    ConsentChangeRequest,
     ConsentEvent,
     ConsentEventKind,
     ConsentEventScope,
     ConsentGiver,
     ConsentGrant,
     ConsentState,
+    InformationCategory,
+    Relative,
+    RelativeSharing,
     User,
     Youth,
     age_on,
@@ -224,3 +228,50 @@ def consent_event_record(
         _("Consent %(event)s. See the consent page.") % {"event": event.get_kind_display().lower()},
     )
     return event
+
+
+@transaction.atomic
+def consent_change_ask(
+    *, actor: User, youth: Youth, text: str, consent: Consent | None = None
+) -> ConsentChangeRequest:
+    """The youth asks for a change to a consent; the stafettholder is reminded (the sweep) until a
+    consent event is recorded after it."""
+    if consent is not None and consent.youth_id != youth.pk:
+        raise BusinessRuleError(_("That consent is not yours."))
+    if not text.strip():
+        raise BusinessRuleError(_("Write what you would like to change."))
+    return ConsentChangeRequest.objects.create(
+        youth=youth, consent=consent, text=text.strip()[:4000], asked_by=actor
+    )
+
+
+@transaction.atomic
+def relative_sharing_set(
+    *,
+    actor: User,
+    relative: Relative,
+    plan: bool,
+    meetings: bool,
+    transitions: bool,
+    include_health: bool,
+    kept_back: list[str],
+) -> RelativeSharing:
+    """The youth decides what a relative sees (see coordination.access.citizens for the age rules)."""
+    youth = relative.youth
+    if getattr(actor, "youth_record", None) != youth:
+        raise BusinessRuleError(_("Only the youth decides what relatives may see."))
+    kept = sorted(set(kept_back) & set(InformationCategory.values))
+    if kept and youth.age < 12:
+        raise BusinessRuleError(_("From 12 years you can keep things from your guardians."))
+    sharing, _created = RelativeSharing.objects.update_or_create(
+        relative=relative,
+        defaults={
+            "plan": plan,
+            "meetings": meetings,
+            "transitions": transitions,
+            "include_health": include_health,
+            "kept_back": kept,
+            "updated_at": timezone.now(),
+        },
+    )
+    return sharing

@@ -2,6 +2,9 @@
 pickers, and `service_kwargs()`, the keyword arguments the form hands to its service."""
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from coordination.models import InformationCategory
 
 
 class DateInput(forms.DateInput):
@@ -56,3 +59,20 @@ class VersionedFormMixin(forms.Form):
         kwargs = super().service_kwargs()
         kwargs["expected_version"] = kwargs.pop("version")
         return kwargs
+
+
+class CategoryField(forms.ChoiceField):
+    """The information category of a text: who may read it follows it and the youth's consent.
+    Left out of a request, it is "general", as the select starts."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("label", _("Information category"))
+        kwargs.setdefault(
+            "help_text", _("Who may read this text follows the category and the youth's consent.")
+        )
+        super().__init__(
+            choices=InformationCategory.choices, required=False, initial=InformationCategory.GENERAL, **kwargs
+        )
+
+    def clean(self, value):
+        return super().clean(value) or InformationCategory.GENERAL

@@ -5,7 +5,13 @@ from django.utils.translation import gettext_lazy as _
 
 from coordination.models import Relative, Youth
 from coordination.models.content import read
-from coordination.web.forms import DateTimeInput, StyledForm, StyledModelForm, VersionedFormMixin
+from coordination.web.forms import (
+    CategoryField,
+    DateTimeInput,
+    StyledForm,
+    StyledModelForm,
+    VersionedFormMixin,
+)
 from pathways.models import Meeting
 
 
@@ -18,6 +24,8 @@ def relative_label(relative: Relative) -> str:
 
 
 class MeetingForm(StyledModelForm):
+    category = CategoryField()
+
     class Meta:
         model = Meeting
         fields = [

@@ -4,11 +4,13 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from coordination.models import User
-from coordination.web.forms import DateInput, StyledModelForm, VersionedFormMixin
+from coordination.web.forms import CategoryField, DateInput, StyledModelForm, VersionedFormMixin
 from pathways.models import Action, Evaluation, Goal
 
 
 class GoalForm(StyledModelForm):
+    category = CategoryField()
+
     class Meta:
         model = Goal
         fields = ["kind", "description", "category"]
@@ -21,6 +23,8 @@ class GoalEditForm(VersionedFormMixin, GoalForm):
 
 
 class ActionForm(StyledModelForm):
+    category = CategoryField()
+
     class Meta:
         model = Action
         fields = [

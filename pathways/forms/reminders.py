@@ -3,8 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from coordination.models import InformationCategory
-from coordination.web.forms import StyledForm
+from coordination.web.forms import CategoryField, StyledForm
 
 
 class ReminderHandledForm(StyledForm):
@@ -14,13 +13,4 @@ class ReminderHandledForm(StyledForm):
         max_length=4000,
         help_text=_("Your note goes in the youth's log, where the others on the team can read it."),
     )
-    category = forms.ChoiceField(
-        label=_("Information category"),
-        choices=InformationCategory.choices,
-        initial=InformationCategory.GENERAL,
-        required=False,
-        help_text=_("Who may read this text follows the category and the youth's consent."),
-    )
-
-    def clean_category(self) -> str:
-        return self.cleaned_data["category"] or InformationCategory.GENERAL
+    category = CategoryField()

@@ -1,6 +1,6 @@
 """Forms of transitions (overganger)."""
 
-from coordination.web.forms import DateInput, StyledModelForm, VersionedFormMixin
+from coordination.web.forms import CategoryField, DateInput, StyledModelForm, VersionedFormMixin
 from pathways.models import Transition
 
 
@@ -18,6 +18,8 @@ class TransitionForm(StyledModelForm):
             "category",
         ]
         widgets = {"planned_date": DateInput()}
+
+    category = CategoryField()
 
     def __init__(self, *args, team, **kwargs):
         super().__init__(*args, **kwargs)

@@ -8,14 +8,12 @@ from django.views.decorators.http import require_http_methods
 
 from coordination.access import (
     own_data_only,
-    record_access,
     record_listed,
     require_team_lead,
-    youth_access_for_user,
 )
+from coordination.models import AccessAction
 from coordination.web.views import paginate, perform, render_page
 from pathways.forms.reminders import ReminderHandledForm
-from pathways.models import Reminder
 from pathways.selectors import reminders as selectors
 from pathways.services.reminders import reminder_mark_handled, reminders_mark_read
 
@@ -47,12 +45,10 @@ def inbox(request: HttpRequest) -> HttpResponse:
 @own_data_only
 @require_http_methods(["POST"])
 def reminder_handled(request: HttpRequest, reminder_id: int) -> HttpResponse:
-    reminder = get_object_or_404(
-        Reminder.objects.select_related("lapse"), pk=reminder_id, recipient=request.user
-    )
-    # Writing to the youth's log is a change to the record: the writer must have access now, and it is
-    # in the access log like any other change.
-    record_access(request, youth_access_for_user(request.user, reminder.lapse.youth_id))
+    # Only a reminder still in the user's inbox (they may still see the youth, or lead the agency of an
+    # escalated one). Writing what was done in the youth's log is a change: it is in the access log.
+    reminder = get_object_or_404(selectors.reminders_for_user(request.user), pk=reminder_id)
+    record_listed(request, [reminder.lapse.youth_id], action=AccessAction.CHANGE)
     return perform(
         request,
         reminder_mark_handled,

@@ -53,8 +53,12 @@ def test_the_stafettholder_adds_a_relative_with_language_and_interpreter_need(ca
 
 
 def test_a_relatives_preferred_language_is_shown_on_the_team_page(cast, client, login):
-    cast.youth.relatives.create(name="John Ung", relation="Far", preferred_language="en")
-    cast.youth.relatives.create(name="Kari Ung", relation="Søster")  # bokmål: nothing to point out
+    cast.youth.relatives.create(
+        name="John Ung", relation="Far", preferred_language="en", agency=cast.holder.agency
+    )
+    cast.youth.relatives.create(
+        name="Kari Ung", relation="Søster", agency=cast.holder.agency
+    )  # bokmål: nothing to point out
     login(cast.member)
     page = _text(client.get(_team_url(cast)))
     assert page.count("Foretrukket språk:") == 1
@@ -63,9 +67,15 @@ def test_a_relatives_preferred_language_is_shown_on_the_team_page(cast, client, 
 
 def test_the_meeting_form_shows_each_relatives_language_and_interpreter_need(cast, client, login):
     cast.youth.relatives.create(
-        name="Amina Ung", relation="Mor", preferred_language="ar", interpreter_needed=True
+        name="Amina Ung",
+        relation="Mor",
+        preferred_language="ar",
+        interpreter_needed=True,
+        agency=cast.holder.agency,
     )
-    cast.youth.relatives.create(name="John Ung", relation="Far", preferred_language="en")
+    cast.youth.relatives.create(
+        name="John Ung", relation="Far", preferred_language="en", agency=cast.holder.agency
+    )
     login(cast.member)
     form = _text(client.get(f"/ungdommer/{cast.youth.pk}/moter/ny/"))
     assert f"Amina Ung (Mor, Arabisk) – {_nb('needs an interpreter')}" in form

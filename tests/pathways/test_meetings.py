@@ -28,7 +28,11 @@ def _nb(message: str) -> str:
 @pytest.fixture
 def mother(cast):
     return cast.youth.relatives.create(
-        name="Amina Ung", relation="Mor", preferred_language="ar", interpreter_needed=True
+        name="Amina Ung",
+        relation="Mor",
+        preferred_language="ar",
+        interpreter_needed=True,
+        agency=cast.holder.agency,
     )
 
 
@@ -106,7 +110,7 @@ def test_a_team_member_plans_meetings_too(cast, client, login):
 
 def test_only_the_youths_own_relatives_can_be_invited(cast, client, login, mother):
     other_youth = factories.youth(holder=cast.holder)
-    stranger = other_youth.relatives.create(name="Ola Fremmed", relation="Far")
+    stranger = other_youth.relatives.create(name="Ola Fremmed", relation="Far", agency=cast.outsider.agency)
     login(cast.holder)
     response = client.post(f"{_meetings_url(cast)}ny/", _meeting_form(relatives=[stranger.pk]))
     assert response.status_code == 200
