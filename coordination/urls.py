@@ -67,6 +67,7 @@ urlpatterns = [
     ),
     path("admin/", admin.site.urls),
     path("ungdommer/", dashboards.my_youths, name="my_youths"),
+    path("min-dag/", dashboards.my_day, name="my_day"),
     path("ungdommer/ny/", youths.youth_new, name="youth_new"),
     path("ungdommer/<id:youth_id>/", include(youth_patterns)),
     path("stafetter/", handovers.incoming, name="incoming_handovers"),

@@ -62,7 +62,7 @@ def _evaluations_overdue(clock: Clock) -> QuerySet:
 
 
 # Rule 2: no contact logged for longer than the youth's follow-up interval (own, or the level's default).
-def _no_contact(clock: Clock) -> QuerySet:
+def no_contact_due(clock: Clock) -> QuerySet:
     by_level = settings.REMINDER_FOLLOW_UP_DAYS_BY_LEVEL
     active = Youth.objects.filter(status=YouthStatus.ACTIVE)
     own_intervals = set(
@@ -238,7 +238,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         ReminderRule.NO_CONTACT,
-        due=_no_contact,
+        due=no_contact_due,
         due_on=lambda row, clock: row["lapse_reference"] + datetime.timedelta(days=row["interval_days"] + 1),
         steps=lambda: _escalating(ReminderStep.STAFETTHOLDER),
     ),

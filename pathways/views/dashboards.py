@@ -11,6 +11,8 @@ from coordination.selectors import access_log, emergency, handovers, team, youth
 from coordination.web.views import paginate, render_page
 from pathways.forms.dashboards import YouthFilterForm
 from pathways.selectors import dashboards, log, meetings, plan, transitions
+from pathways.selectors import my_day as my_day_selectors
+from pathways.selectors import reminders as reminder_selectors
 
 
 @own_data_only
@@ -75,3 +77,29 @@ def team_lead(request: HttpRequest) -> HttpResponse:
         "threshold": settings.UNUSUAL_ACCESS_YOUTHS_PER_WEEK,
     }
     return render(request, "coordination/team_lead.html", context)
+
+
+@own_data_only
+@require_http_methods(["GET"])
+def my_day(request: HttpRequest) -> HttpResponse:
+    """ "Min dag": evaluations, meetings and reminders due today and this week, and the youths I hold
+    whom nobody has contacted within their follow-up interval — each one click from its page."""
+    today = timezone.localdate()
+    until = my_day_selectors.week_end(today)
+    evaluations = list(my_day_selectors.evaluations_due(request.user, until)[:50])
+    meetings = list(my_day_selectors.meetings_this_week(request.user, today)[:50])
+    silent = list(my_day_selectors.held_without_contact(request.user)[:50])
+    reminders = list(reminder_selectors.reminders_for_user(request.user)[:20])
+    youth_ids = [row.youth_id for row in (*evaluations, *meetings)] + [youth.pk for youth in silent]
+    record_listed(request, youth_ids + [reminder.lapse.youth_id for reminder in reminders])
+    for youth in silent:
+        youth.days_since_contact = dashboards.days_since(youth.last_contact_at)
+    context = {
+        "today": today,
+        "week_end": until,
+        "evaluations": evaluations,
+        "meetings": meetings,
+        "silent": silent,
+        "reminders": reminders,
+    }
+    return render(request, "pathways/my_day.html", context)
