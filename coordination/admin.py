@@ -30,7 +30,17 @@ class StaffAdmin(UserAdmin):
         (_("Account"), {"fields": ["is_active", "is_staff", "is_superuser", "last_login", "date_joined"]}),
         (
             _("Agency"),
-            {"fields": ["agency", "is_team_lead", "is_privacy_officer", "job_title", "phone", "language"]},
+            {
+                "fields": [
+                    "agency",
+                    "is_team_lead",
+                    "is_privacy_officer",
+                    "is_planner",
+                    "job_title",
+                    "phone",
+                    "language",
+                ]
+            },
         ),
     ]
     readonly_fields = ["last_login", "date_joined"]

@@ -462,6 +462,9 @@ LOGGING = {
     },
 }
 
+# Municipal statistics: counts under this are not shown (nor any count that would reveal them).
+STATISTICS_MIN_CELL = env_int("STATISTICS_MIN_CELL", 5, minimum=3)
+
 # Break the glass: how long emergency access lasts before it must be asked for again.
 EMERGENCY_ACCESS_HOURS = env_int("EMERGENCY_ACCESS_HOURS", 4, minimum=1)
 # A user reading more distinct youths than this in a week shows up in the team lead's report.

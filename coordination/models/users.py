@@ -32,6 +32,8 @@ class User(AbstractUser):
     is_team_lead = models.BooleanField(_("team lead of own agency"), default=False)
     # Reviews emergency access that no other team lead of the user's agency can review.
     is_privacy_officer = models.BooleanField(_("privacy officer"), default=False)
+    # Sees the municipality's aggregated statistics (no names, no ids, small numbers suppressed).
+    is_planner = models.BooleanField(_("planner (municipal statistics)"), default=False)
     job_title = models.CharField(_("job title"), max_length=100, blank=True)
     phone = models.CharField(_("phone"), max_length=30, blank=True)
     # E-mails (reminders) are written in this language; they are sent outside any request.
