@@ -65,11 +65,12 @@ $(VENV)/.installed-dev: requirements/base.txt requirements/dev.txt
 	$(PY) -m pip install --quiet -r requirements/dev.txt
 	touch $@
 
-## Designsystemet CSS and theme come from npm and are served as static files (no CDN).
+## Designsystemet CSS and theme and the Inter font come from npm and are served as static files (no CDN);
+## axe-core (a dev dependency) is injected by the browser tests only.
 assets: node_modules/.package-lock.json
 
 node_modules/.package-lock.json: package.json package-lock.json
-	@command -v npm >/dev/null || { echo "error: npm (Node.js) is needed to install Designsystemet's CSS" >&2; exit 1; }
+	@command -v npm >/dev/null || { echo "error: npm (Node.js) is needed to install Designsystemet's CSS and font" >&2; exit 1; }
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 

@@ -12,7 +12,9 @@ def authenticator_code(device: TOTPDevice) -> str:
     return f"{totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits):06d}"
 
 
-def log_in(page, live_server, user):
+def enter_password(page, live_server, user) -> TOTPDevice:
+    """The first step: username and password, up to the second-factor page. Returns the user's
+    authenticator, ready for a code."""
     device = TOTPDevice.objects.filter(user=user, confirmed=True).first() or TOTPDevice.objects.create(
         user=user, name="authenticator", confirmed=True
     )
@@ -25,6 +27,26 @@ def log_in(page, live_server, user):
     page.get_by_label("Passord").fill(PASSWORD)
     page.get_by_role("button", name="Logg inn").click()
     expect(page.get_by_role("heading", name="Bekreft at det er deg")).to_be_visible()
+    return device
+
+
+def enter_code(page, device: TOTPDevice) -> None:
     page.get_by_label("Kode").fill(authenticator_code(device))
     page.get_by_role("button", name="Fortsett").click()
     expect(page.get_by_role("heading", name="Mine ungdommer")).to_be_visible()
+
+
+def log_in(page, live_server, user):
+    enter_code(page, enter_password(page, live_server, user))
+
+
+def open_menu(page) -> None:
+    """At phone width the header's menu is a closed disclosure; open it as a person would (a tap)."""
+    toggle = page.locator("summary.site-menu__toggle")
+    if toggle.is_visible() and page.locator("details.site-menu[open]").count() == 0:
+        toggle.click()
+
+
+def log_out(page) -> None:
+    open_menu(page)
+    page.get_by_role("button", name="Logg ut").click()
