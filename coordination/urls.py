@@ -13,7 +13,7 @@ from coordination.accounts import views as accounts
 from coordination.views import access_log, consents, emergency, handovers, health, team, youths
 from coordination.web import converters  # noqa: F401 - registers <id:…>
 from pathways import urls as pathways_urls
-from pathways.views import dashboards, reminders
+from pathways.views import dashboards, reminders, statistics
 
 youth_patterns = [
     path("", dashboards.youth_overview, name="youth_overview"),
@@ -68,6 +68,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("ungdommer/", dashboards.my_youths, name="my_youths"),
     path("min-dag/", dashboards.my_day, name="my_day"),
+    path("statistikk/", statistics.statistics, name="statistics"),
     path("ungdommer/ny/", youths.youth_new, name="youth_new"),
     path("ungdommer/<id:youth_id>/", include(youth_patterns)),
     path("stafetter/", handovers.incoming, name="incoming_handovers"),
