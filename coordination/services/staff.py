@@ -7,6 +7,7 @@ they wrote stays with the agency it was written for (coordination.services.autho
 """
 
 from django.db import transaction
+from django.utils import timezone
 from django.db.models.signals import post_save, pre_save
 
 from coordination.models import TeamMembership, User, Youth
@@ -15,10 +16,15 @@ from coordination.services.permissions import youth_permissions_sync
 
 @transaction.atomic
 def staff_agency_changed(*, user: User) -> int:
-    """Brings the user's active memberships and permissions in line with their agency now."""
+    """Brings the user's active memberships and permissions in line with their agency now. Without an
+    agency they represent nobody: their memberships end, except where they hold the baton (the team
+    lead is reminded to pass it on: rule 5b of the sweep covers a holder who has left)."""
     memberships = TeamMembership.objects.active().filter(user=user)
     youth_ids = list(memberships.values_list("youth_id", flat=True))
-    memberships.exclude(agency_id=user.agency_id).update(agency_id=user.agency_id)
+    if user.agency_id is None:
+        memberships.exclude(youth__stafettholder=user).update(ended_on=timezone.localdate())
+    else:
+        memberships.exclude(agency_id=user.agency_id).update(agency_id=user.agency_id)
     youth_permissions_sync(Youth.objects.filter(pk__in=youth_ids))
     return len(youth_ids)
 

@@ -54,5 +54,7 @@ def relative_add(*, actor: User, youth: Youth, **fields) -> Relative:
         actor=actor,
         kind=LogEntryKind.TEAM,
         text=_("Relative added: %(relative)s") % {"relative": relative},
+        # The log entry names the relative: it is as confidential as the relative's details.
+        category=relative.category,
     )
     return relative

@@ -21,9 +21,9 @@ def goal_get(access: YouthAccess, goal_id: int) -> Goal:
 
 
 def action_get(access: YouthAccess, action_id: int) -> Action:
-    """The action, with its goal only when the user may see the goal too (else `goal` is None)."""
+    """The action, with `visible_goal`: its goal when the user may see the goal too, else None."""
     action = access.get(visible_actions(access).with_related(access, "goal"), action_id)
-    action.goal = related(action, "goal", access.user.pk)
+    action.visible_goal = related(action, "goal", access.user.pk)
     return action
 
 

@@ -112,7 +112,7 @@ def action_edit(request: HttpRequest, access: YouthAccess, action_id: int) -> Ht
         success=_("The action was saved."),
         then=_plan_url(access),
     )
-    return done or _form_page(request, access, form, _("Edit action"), goal=action.goal)
+    return done or _form_page(request, access, form, _("Edit action"), goal=action.visible_goal)
 
 
 @youth_access
@@ -130,4 +130,4 @@ def evaluation_new(request: HttpRequest, access: YouthAccess, action_id: int) ->
         success=_("The evaluation was recorded."),
         then=_plan_url(access),
     )
-    return done or _form_page(request, access, form, _("Evaluate action"), goal=action.goal, action=action)
+    return done or _form_page(request, access, form, _("Evaluate action"), goal=action.visible_goal, action=action)
