@@ -11,7 +11,6 @@ import html
 
 import pytest
 from django.core import mail
-from django.db import IntegrityError
 from django.utils import timezone
 
 from coordination.models import (
@@ -242,13 +241,6 @@ def test_the_member_saves_an_action_they_are_responsible_for_under_a_hidden_goal
     assert "hasj" not in _page(client, _url(cast.youth, "logg/"))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: pathways.selectors.plan.action_get sets `action.goal = None` when the goal is hidden, and "
-    "pathways/views/plan.py (action_edit, evaluation_new) then reads `action.goal` for the page: Django "
-    "raises Action.goal.RelatedObjectDoesNotExist (non-null FK), so both pages answer 500 to the member "
-    "responsible for the action",
-)
 @pytest.mark.parametrize("page", ["endre", "evaluer"])
 def test_the_member_responsible_opens_the_edit_and_evaluation_pages_of_an_action_under_a_hidden_goal(
     action_under_hidden_goal, cast, client, login, page
@@ -340,12 +332,6 @@ def test_a_consent_event_note_is_not_in_the_log_and_only_the_stafettholder_reads
         assert "far får vite" not in _page(client, _url(cast.youth, "logg/"))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: coordination.services.team.relative_add writes the log entry 'Relative added: <name> "
-    "(<relation>)' with the default category 'general' instead of the relative's category, so an agency "
-    "consented for 'general' reads a relative it may not see on the team page",
-)
 def test_the_log_entry_about_an_added_relative_carries_the_relatives_category(cast, client, login):
     relative_add(
         actor=cast.holder,
@@ -572,13 +558,6 @@ def test_a_user_moved_to_another_agency_loses_the_old_agencys_access_and_gains_t
     assert cast.youth.full_name not in _page(client, "/ungdommer/")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=IntegrityError,
-    reason="bug: coordination.services.staff.staff_agency_changed copies the user's new agency onto their "
-    "active memberships, and TeamMembership.agency is NOT NULL: saving a team member with no agency (e.g. "
-    "clearing it in the Django admin) raises IntegrityError instead of taking their access away",
-)
 def test_a_member_whose_agency_is_removed_loses_access_at_once(cast, client, login):
     _move(cast.member, None)
     login(cast.member)

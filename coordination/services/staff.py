@@ -7,8 +7,8 @@ they wrote stays with the agency it was written for (coordination.services.autho
 """
 
 from django.db import transaction
-from django.utils import timezone
 from django.db.models.signals import post_save, pre_save
+from django.utils import timezone
 
 from coordination.models import TeamMembership, User, Youth
 from coordination.services.permissions import youth_permissions_sync

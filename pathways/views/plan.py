@@ -130,4 +130,6 @@ def evaluation_new(request: HttpRequest, access: YouthAccess, action_id: int) ->
         success=_("The evaluation was recorded."),
         then=_plan_url(access),
     )
-    return done or _form_page(request, access, form, _("Evaluate action"), goal=action.visible_goal, action=action)
+    return done or _form_page(
+        request, access, form, _("Evaluate action"), goal=action.visible_goal, action=action
+    )

@@ -38,9 +38,11 @@ def _recoverable(cells) -> set[tuple[int, int]]:
 
 
 @settings(max_examples=200, derandomize=True, deadline=None)
-@given(st.lists(st.lists(st.integers(0, 40), min_size=1, max_size=5), min_size=1, max_size=5).filter(
-    lambda m: len({len(row) for row in m}) == 1
-))
+@given(
+    st.lists(st.lists(st.integers(0, 40), min_size=1, max_size=5), min_size=1, max_size=5).filter(
+        lambda m: len({len(row) for row in m}) == 1
+    )
+)
 def test_no_small_count_is_shown_or_follows_from_the_totals(matrix):
     shown = suppress(matrix, minimum=5)
     assert all(value is None or value >= 5 for row in shown for value in row)
@@ -95,4 +97,3 @@ def test_hostile_filters_fall_back_to_defaults(cast, planner, client, login):
     login(planner)
     for query in ("months=999", "level=x", "months=-1&level=99", "csv=%00"):
         assert client.get(f"/statistikk/?{query}").status_code in (200, 404)
-
