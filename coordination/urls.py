@@ -13,7 +13,7 @@ from coordination.accounts import views as accounts
 from coordination.views import access_log, consents, emergency, handovers, health, team, youths
 from coordination.web import converters  # noqa: F401 - registers <id:…>
 from pathways import urls as pathways_urls
-from pathways.views import dashboards, reminders, statistics
+from pathways.views import dashboards, reminders, statistics, team_lead
 
 youth_patterns = [
     path("", dashboards.youth_overview, name="youth_overview"),
@@ -75,7 +75,10 @@ urlpatterns = [
     path("innboks/", reminders.inbox, name="reminder_inbox"),
     path("innboks/<id:reminder_id>/handtert/", reminders.reminder_handled, name="reminder_handled"),
     path("eskaleringer/", reminders.escalations, name="escalations"),
-    path("teamleder/", dashboards.team_lead, name="team_lead"),
+    path("teamleder/", team_lead.team_lead, name="team_lead"),
+    path("teamleder/liste/<slug:key>/", team_lead.figure_list, name="team_lead_list"),
+    path("teamleder/ungdommer/<id:youth_id>/stafett/", team_lead.reassign, name="baton_reassign"),
+    path("teamleder/ansatte/<id:staff_id>/stafetter/", team_lead.caseload, name="caseload_move"),
     path("teamleder/nodtilgang/<id:emergency_id>/", emergency.emergency_review, name="emergency_review"),
     path("personvern/", emergency.privacy_reviews, name="privacy_reviews"),
 ]

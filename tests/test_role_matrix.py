@@ -30,7 +30,13 @@ MEMBER_EXPECTED = dict.fromkeys(HOLDER_ONLY, 403) | {
 }
 
 
+# Pages of a team lead about the agency's youths: the lead of the stafettholder's agency only.
+LEAD_PAGES = {"baton_reassign"}
+
+
 def _expected(role: str, name: str) -> int:
+    if name in LEAD_PAGES:
+        return 200 if role == "team_lead" else 404
     if name in POST_ONLY:
         return 405 if role in ("holder", "member") else 404
     if role == "holder":

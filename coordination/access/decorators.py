@@ -6,13 +6,10 @@ from functools import wraps
 
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 
-from coordination.access.staff import YouthAccess, youth_access_for_user
-from coordination.models import (
-    AccessAction,
-    AccessLogEntry,
-)
+from coordination.access.staff import YouthAccess, is_team_lead, youth_access_for_user
+from coordination.models import AccessAction, AccessLogEntry, Youth
 
 
 def require(allowed: bool) -> None:
@@ -108,3 +105,28 @@ def citizen_pages(view: Callable[..., HttpResponse]) -> Callable[..., HttpRespon
     view.access_rule = "citizen_own"
     view.audience = "citizen"
     return view
+
+
+def lead_youth_access(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """A team lead's page about one youth of their agency (giving the baton to someone else): the
+    youth's stafettholder belongs to the lead's agency, else 404. Facts only, and logged like any
+    access to the youth."""
+
+    @wraps(view)
+    def wrapper(request: HttpRequest, youth_id: int, *args, **kwargs) -> HttpResponse:
+        user = request.user
+        youth = Youth.objects.select_related("stafettholder").filter(pk=youth_id).first()
+        if youth is None or not is_team_lead(user) or youth.stafettholder.agency_id != user.agency_id:
+            raise Http404
+        AccessLogEntry.objects.create(
+            user=user,
+            agency_id=user.agency_id,
+            role="team_lead",
+            youth=youth,
+            action=AccessAction.VIEW if request.method in ("GET", "HEAD") else AccessAction.CHANGE,
+            what=request.resolver_match.url_name,
+        )
+        return view(request, youth, *args, **kwargs)
+
+    wrapper.access_rule = "team_lead_youth"
+    return wrapper

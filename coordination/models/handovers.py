@@ -32,6 +32,8 @@ class HandoverStatus(models.TextChoices):
     ACCEPTED = "accepted", _("Accepted")
     DECLINED = "declined", _("Declined")
     CANCELLED = "cancelled", _("Withdrawn")
+    # A team lead gave the baton to someone else (the holder had left or was away).
+    REASSIGNED = "reassigned", _("Reassigned by the team lead")
 
 
 class Handover(ContentModel):
@@ -61,6 +63,9 @@ class Handover(ContentModel):
     requested_at = models.DateTimeField(default=timezone.now)
     responded_at = models.DateTimeField(null=True, blank=True)
     response_note = models.TextField(_("answer"), blank=True)
+    reassigned_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
 
     class Meta:
         ordering = ["-requested_at"]

@@ -2,10 +2,15 @@
 
 import datetime
 
+from django.conf import settings
+from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import override
 
+from coordination.access import is_team_lead
 from coordination.errors import BusinessRuleError
 from coordination.models import (
     Handover,
@@ -107,4 +112,73 @@ def stafettholder_set(youth: Youth, user: User, *, when: datetime.datetime) -> N
     if not is_active_member(youth.pk, user.pk):
         TeamMembership.objects.create(
             youth=youth, user=user, agency_id=user.agency_id, role=_("Stafettholder")
+        )
+
+
+def _lead_may_reassign(lead: User, youth: Youth) -> bool:
+    holder = youth.stafettholder
+    return is_team_lead(lead) and holder is not None and holder.agency_id == lead.agency_id
+
+
+@transaction.atomic
+def baton_reassign(*, actor: User, youth: Youth, to_user: User, note: str = "") -> Handover:
+    """The team lead of the stafettholder's agency gives the baton to another team member, when the
+    holder has left or is away. Exactly one holder throughout: the old period closes as the new opens."""
+    youth = Youth.objects.select_for_update(of=("self",)).select_related("stafettholder").get(pk=youth.pk)
+    if not youth.is_active:
+        raise BusinessRuleError(_("A closed case cannot be handed over."))
+    if not _lead_may_reassign(actor, youth):
+        raise BusinessRuleError(
+            _("Only the team lead of the stafettholder's agency can give the baton to someone else.")
+        )
+    if to_user.pk == youth.stafettholder_id:
+        raise BusinessRuleError(_("%(name)s already holds the baton.") % {"name": to_user})
+    if not to_user.is_active or to_user.agency_id is None or to_user.is_citizen:
+        raise BusinessRuleError(_("The baton can only be handed to active staff."))
+    if not is_active_member(youth.pk, to_user.pk):
+        raise BusinessRuleError(_("The baton can only be handed to a member of the team. Add them first."))
+    now = timezone.now()
+    Handover.objects.filter(youth=youth, status=HandoverStatus.PENDING).update(
+        status=HandoverStatus.CANCELLED, responded_at=now
+    )
+    handover = Handover.objects.create(
+        youth=youth,
+        from_user=youth.stafettholder,
+        to_user=to_user,
+        note=note.strip(),
+        status=HandoverStatus.REASSIGNED,
+        requested_at=now,
+        responded_at=now,
+        reassigned_by=actor,
+    )
+    stafettholder_set(youth, to_user, when=now)
+    youth.save(update_fields=["stafettholder"])
+    youth_permissions_sync(youth)
+    _log(youth, actor, _("%(lead)s gave the baton to %(name)s.") % {"lead": actor, "name": to_user})
+    transaction.on_commit(lambda: _tell_new_holder(to_user))
+    return handover
+
+
+@transaction.atomic
+def caseload_move(*, actor: User, assignments: dict[Youth, User], note: str = "") -> list[Handover]:
+    """A leaving staff member's youths to new holders, in one reviewed step: all or none."""
+    if not assignments:
+        raise BusinessRuleError(_("Choose a new stafettholder for at least one youth."))
+    return [
+        baton_reassign(actor=actor, youth=youth, to_user=to_user, note=note)
+        for youth, to_user in assignments.items()
+    ]
+
+
+def _tell_new_holder(user: User) -> None:
+    # No youth's name in an e-mail: only that there is a new baton, and where to look.
+    if not user.email:
+        return
+    with override(user.language or settings.LANGUAGE_CODE):
+        send_mail(
+            _("You have been given the baton in Stafett"),
+            _("A team lead has made you the stafettholder for a youth. See %(url)s")
+            % {"url": settings.STAFETT_BASE_URL + reverse("incoming_handovers")},
+            settings.DEFAULT_FROM_EMAIL,
+            [user.email],
         )

@@ -98,5 +98,8 @@ def handover_withdraw(request: HttpRequest, access: YouthAccess, handover_id: in
 @own_data_only
 @require_http_methods(["GET"])
 def incoming(request: HttpRequest) -> HttpResponse:
-    context = {"handovers": handovers.incoming_handovers(request.user)}
+    context = {
+        "handovers": handovers.incoming_handovers(request.user),
+        "reassigned": handovers.reassigned_to(request.user),
+    }
     return render(request, "coordination/incoming_handovers.html", context)

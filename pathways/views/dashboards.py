@@ -1,13 +1,12 @@
 """Overview pages that read both apps: "Mine ungdommer", one youth's overview, the team lead's page."""
 
-from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
-from coordination.access import YouthAccess, own_data_only, record_listed, require_team_lead, youth_access
-from coordination.selectors import access_log, emergency, handovers, team, youths
+from coordination.access import YouthAccess, own_data_only, record_listed, youth_access
+from coordination.selectors import handovers, team, youths
 from coordination.web.views import paginate, render_page
 from pathways.forms.dashboards import YouthFilterForm
 from pathways.selectors import dashboards, log, meetings, plan, transitions
@@ -57,26 +56,6 @@ def youth_overview(request: HttpRequest, access: YouthAccess) -> HttpResponse:
         "today": timezone.localdate(),
     }
     return render(request, "coordination/youth_overview.html", context)
-
-
-@own_data_only
-@require_http_methods(["GET"])
-def team_lead(request: HttpRequest) -> HttpResponse:
-    """Caseload metadata of the lead's agency, emergency accesses to review and unusual access."""
-    require_team_lead(request.user)
-    lead = request.user
-    page = paginate(request, dashboards.agency_youths(lead), "team_lead")
-    for youth in page:
-        youth.days_since_contact = dashboards.days_since(youth.last_contact_at)
-    record_listed(request, [youth.pk for youth in page])
-    context = {
-        "page": page,
-        "staff": paginate(request, dashboards.staff_caseloads(lead), "team_lead", param="ansatte"),
-        "to_review": emergency.emergency_accesses_to_review(lead),
-        "unusual": access_log.unusual_access(lead),
-        "threshold": settings.UNUSUAL_ACCESS_YOUTHS_PER_WEEK,
-    }
-    return render(request, "coordination/team_lead.html", context)
 
 
 @own_data_only
