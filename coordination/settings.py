@@ -6,6 +6,7 @@ Setting DATABASE_URL switches to PostgreSQL (production and the test suite), RED
 """
 
 import datetime
+import urllib.parse
 from pathlib import Path
 
 import dj_database_url
@@ -110,6 +111,7 @@ TEMPLATES = [
                 "coordination.web.context_processors.emergency_banner",
                 "django.template.context_processors.csp",
                 "coordination.accounts.context_processors.security",
+                "coordination.accounts.idporten.context",
             ],
         },
     },
@@ -148,6 +150,8 @@ AUTHENTICATION_BACKENDS = [
     # First: refuses to even check the password of a locked-out username or address.
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
+    # Youths and relatives through ID-porten (only when configured; see the ID-porten section below).
+    "coordination.accounts.idporten.IDPortenBackend",
     "guardian.backends.ObjectPermissionBackend",
 ]
 LOGIN_URL = "login"
@@ -217,6 +221,60 @@ SMS_HTTP_TOKEN = env_secret("SMS_HTTP_TOKEN")
 SMS_SENDER = env_str("SMS_SENDER", "Stafett")
 SMS_FILE_PATH = env_str("SMS_FILE_PATH", str(VAR_DIR / "sms"))
 
+# ID-porten (OpenID Connect through mozilla-django-oidc) for youths and relatives: off unless
+# OIDC_RP_CLIENT_ID is set. Authorization code flow with state, nonce and PKCE (S256), which cannot be
+# turned off; the ID token is checked for signature (JWKS), issuer, audience, expiry and level of
+# assurance. What a municipality registers at Digdir and sets here: deploy/README.md ("ID-porten").
+OIDC_RP_CLIENT_ID = env_str("OIDC_RP_CLIENT_ID")
+OIDC_RP_CLIENT_SECRET = env_secret("OIDC_RP_CLIENT_SECRET")
+OIDC_OP_ISSUER = env_str("OIDC_OP_ISSUER")
+OIDC_OP_AUTHORIZATION_ENDPOINT = env_str("OIDC_OP_AUTHORIZATION_ENDPOINT")
+OIDC_OP_TOKEN_ENDPOINT = env_str("OIDC_OP_TOKEN_ENDPOINT")
+OIDC_OP_JWKS_ENDPOINT = env_str("OIDC_OP_JWKS_ENDPOINT")
+OIDC_OP_LOGOUT_ENDPOINT = env_str("OIDC_OP_LOGOUT_ENDPOINT")
+OIDC_OP_USER_ENDPOINT = ""  # not used: the pid is in the ID token
+OIDC_RP_SCOPES = env_str("OIDC_RP_SCOPES", "openid profile")
+# The level asked for, and the lowest accepted: idporten-loa-substantial (accepts high too) or -high.
+OIDC_ACR_VALUES = env_str("OIDC_ACR_VALUES", "idporten-loa-substantial")
+# client_secret_basic (true) or client_secret_post (false), as registered at Digdir.
+OIDC_TOKEN_USE_BASIC_AUTH = env_bool("OIDC_TOKEN_USE_BASIC_AUTH", default=True)
+OIDC_RP_SIGN_ALGO = "RS256"
+OIDC_ALLOW_UNSECURED_JWT = False  # never an unsigned ("alg": "none") token
+OIDC_USE_NONCE = True
+OIDC_USE_PKCE = True
+OIDC_PKCE_CODE_CHALLENGE_METHOD = "S256"
+OIDC_CREATE_USER = False
+OIDC_STORE_ACCESS_TOKEN = False
+OIDC_STORE_ID_TOKEN = False  # the callback keeps the ID token itself, for ID-porten's logout
+OIDC_AUTHENTICATION_CALLBACK_URL = "idporten_callback"
+OIDC_OP_LOGOUT_URL_METHOD = "coordination.accounts.idporten.provider_logout_url"
+OIDC_TIMEOUT = env_int("OIDC_TIMEOUT_SECONDS", 10, minimum=1)
+if OIDC_RP_CLIENT_ID:
+    _oidc_required = {
+        "OIDC_RP_CLIENT_SECRET": OIDC_RP_CLIENT_SECRET,
+        "OIDC_OP_ISSUER": OIDC_OP_ISSUER,
+        "OIDC_OP_AUTHORIZATION_ENDPOINT": OIDC_OP_AUTHORIZATION_ENDPOINT,
+        "OIDC_OP_TOKEN_ENDPOINT": OIDC_OP_TOKEN_ENDPOINT,
+        "OIDC_OP_JWKS_ENDPOINT": OIDC_OP_JWKS_ENDPOINT,
+    }
+    if _oidc_missing := [name for name, value in _oidc_required.items() if not value]:
+        raise ImproperlyConfigured(
+            f"OIDC_RP_CLIENT_ID is set, so these must be too: {', '.join(_oidc_missing)}"
+        )
+    _oidc_urls = (
+        OIDC_OP_ISSUER,
+        OIDC_OP_AUTHORIZATION_ENDPOINT,
+        OIDC_OP_TOKEN_ENDPOINT,
+        OIDC_OP_JWKS_ENDPOINT,
+        OIDC_OP_LOGOUT_ENDPOINT,
+    )
+    if not EMBEDDED and any(url and not url.startswith("https://") for url in _oidc_urls):
+        raise ImproperlyConfigured("The ID-porten issuer and endpoints must be https:// URLs.")
+    if OIDC_ACR_VALUES not in ("idporten-loa-substantial", "idporten-loa-high"):
+        raise ImproperlyConfigured("OIDC_ACR_VALUES must be idporten-loa-substantial or idporten-loa-high.")
+    if "openid" not in OIDC_RP_SCOPES.split():
+        raise ImproperlyConfigured("OIDC_RP_SCOPES must include openid.")
+
 # Sessions live server-side (database). A session ends after SESSION_IDLE_MINUTES without a request
 # and SESSION_MAX_HOURS after login at the latest, and the cookie dies with the browser.
 SESSION_IDLE_TIMEOUT = datetime.timedelta(minutes=env_int("SESSION_IDLE_MINUTES", 30, minimum=1))
@@ -267,6 +325,10 @@ SECURE_CSP = {
     "base-uri": [CSP.NONE],
     "object-src": [CSP.NONE],
 }
+if OIDC_RP_CLIENT_ID and OIDC_OP_LOGOUT_ENDPOINT:
+    # Logging out is a form posted here that redirects to ID-porten; browsers apply form-action to it.
+    _logout = urllib.parse.urlsplit(OIDC_OP_LOGOUT_ENDPOINT)
+    SECURE_CSP["form-action"].append(f"{_logout.scheme}://{_logout.netloc}")
 
 # Request bodies: there are no file uploads; forms are small.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 1024 * 1024

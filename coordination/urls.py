@@ -8,7 +8,7 @@ from django.views.generic import RedirectView
 from django.views.i18n import set_language
 
 from coordination.access import public
-from coordination.accounts import code_login
+from coordination.accounts import code_login, idporten
 from coordination.accounts import views as accounts
 from coordination.views import access_log, consents, emergency, handovers, health, team, youths
 from coordination.web import converters  # noqa: F401 - registers <id:…>
@@ -41,6 +41,10 @@ urlpatterns = [
     path("min/logg-inn/kode/", code_login.code_verify, name="code_verify"),
     path("min/invitasjon/<str:token>/", code_login.invitation_accept, name="invitation_accept"),
     path("min/sprak/", code_login.choose_language, name="choose_language"),
+    # ID-porten (OpenID Connect), answering 404 unless configured (deploy/README.md).
+    path("min/idporten/logg-inn/", idporten.idporten_start, name="idporten_start"),
+    path("min/idporten/retur/", idporten.idporten_callback, name="idporten_callback"),
+    path("min/idporten/logg-ut/", idporten.idporten_logout, name="idporten_logout"),
     path("min/", include(pathways_urls.my_stafett_patterns)),
     path(
         "logg-inn/",

@@ -12,6 +12,7 @@ from django.utils.deprecation import MiddlewareMixin
 from django.utils.translation import gettext as _
 from django_htmx.http import HttpResponseClientRedirect
 
+from coordination.accounts.idporten import signed_in_with_idporten
 from coordination.accounts.second_factor import has_authenticator
 from coordination.accounts.security import log_security_event
 from coordination.accounts.sessions import AUTH_AT, SEEN_AT
@@ -67,7 +68,8 @@ class SecondFactorRequiredMiddleware(MiddlewareMixin):
     """Every page that needs a login also needs the second factor (admin included): deny by default.
 
     Exempt are public views (login, language, health) and the pages of the second-factor step itself,
-    marked with coordination.access.second_factor_not_required.
+    marked with coordination.access.second_factor_not_required. A youth's or relative's session signed
+    in through ID-porten has passed it (ID-porten is multi-factor itself; coordination.accounts.idporten).
     """
 
     def process_view(self, request, view_func, view_args, view_kwargs):
@@ -78,7 +80,7 @@ class SecondFactorRequiredMiddleware(MiddlewareMixin):
         if not getattr(view_func, "second_factor_required", True):
             return None
         user = request.user
-        if not user.is_authenticated or user.is_verified():
+        if not user.is_authenticated or user.is_verified() or signed_in_with_idporten(request):
             return None
         step = "otp_verify" if has_authenticator(user) else "otp_setup"
         response = redirect_to_login(request.get_full_path(), resolve_url(step))

@@ -113,7 +113,10 @@ def invitation_for_token(token: str) -> Invitation | None:
 def invitation_complete(*, invitation_id: int) -> User | None:
     """After the right code: the account becomes active and the invitation is used up."""
     invitation = (
-        Invitation.objects.select_for_update().select_related("account").filter(pk=invitation_id).first()
+        Invitation.objects.select_for_update(of=("self",))
+        .select_related("account")
+        .filter(pk=invitation_id)
+        .first()
     )
     if invitation is None or not invitation.is_usable:
         return None

@@ -19,6 +19,10 @@ PUBLIC = {
     "min/logg-inn/",
     "min/logg-inn/kode/",
     "min/invitasjon/<str:token>/",
+    # ID-porten: the start (a redirect to ID-porten), its answer, and the logout that ends both sessions.
+    "min/idporten/logg-inn/",
+    "min/idporten/retur/",
+    "min/idporten/logg-ut/",
 }
 
 
