@@ -10,6 +10,7 @@ from coordination.access import YouthAccess, own_data_only, record_listed, requi
 from coordination.selectors import access_log, emergency, handovers, team, youths
 from coordination.web.views import paginate, render_page
 from pathways.forms.dashboards import YouthFilterForm
+from pathways.models import Withholding
 from pathways.selectors import dashboards, log, meetings, plan, transitions
 
 
@@ -60,18 +61,32 @@ def youth_overview(request: HttpRequest, access: YouthAccess) -> HttpResponse:
 @own_data_only
 @require_http_methods(["GET"])
 def team_lead(request: HttpRequest) -> HttpResponse:
-    """Caseload metadata of the lead's agency, emergency accesses to review and unusual access."""
+    """Caseload metadata of the lead's agency, emergency accesses to review, unusual access, and the
+    entries kept from youths whose stafettholder is in the agency."""
     require_team_lead(request.user)
     lead = request.user
     page = paginate(request, dashboards.agency_youths(lead), "team_lead")
     for youth in page:
         youth.days_since_contact = dashboards.days_since(youth.last_contact_at)
-    record_listed(request, [youth.pk for youth in page])
+    kept = paginate(request, _kept_from_youths(lead), "team_lead", param="skjult")
+    record_listed(request, [youth.pk for youth in page] + [marking.entry.youth_id for marking in kept])
     context = {
         "page": page,
+        "kept": kept,
         "staff": paginate(request, dashboards.staff_caseloads(lead), "team_lead", param="ansatte"),
         "to_review": emergency.emergency_accesses_to_review(lead),
         "unusual": access_log.unusual_access(lead),
         "threshold": settings.UNUSUAL_ACCESS_YOUTHS_PER_WEEK,
     }
     return render(request, "coordination/team_lead.html", context)
+
+
+def _kept_from_youths(lead):
+    """Log entries kept from the youth, for youths whose stafettholder is in the lead's agency: who,
+    why and when, never the entry's text (not even read from the database)."""
+    return (
+        Withholding.objects.filter(entry__youth__stafettholder__agency_id=lead.agency_id)
+        .select_related("entry__youth", "by", "agency")
+        .defer("entry__text")
+        .order_by("-at", "-pk")
+    )
