@@ -483,6 +483,12 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": 60,
         "options": {"expires": 60},
     },
+    # Youths and relatives hear of a new or changed meeting or step (pathways/services/notifications.py).
+    "notifications": {
+        "task": "pathways.dispatch_notifications",
+        "schedule": 60,
+        "options": {"expires": 60},
+    },
     # Proves to the health endpoint that beat schedules and a worker runs what it schedules.
     "heartbeat": {"task": "coordination.tasks.heartbeat", "schedule": 60.0, "options": {"expires": 60}},
     "clear-expired-sessions": {

@@ -10,10 +10,10 @@ from django.views.i18n import set_language
 from coordination.access import public
 from coordination.accounts import code_login, idporten
 from coordination.accounts import views as accounts
-from coordination.views import access_log, consents, emergency, handovers, health, team, youths
+from coordination.views import access_log, consents, emergency, handovers, health, invitations, team, youths
 from coordination.web import converters  # noqa: F401 - registers <id:…>
 from pathways import urls as pathways_urls
-from pathways.views import dashboards, reminders, statistics, team_lead
+from pathways.views import dashboards, log, reminders, statistics, team_lead
 
 youth_patterns = [
     path("", dashboards.youth_overview, name="youth_overview"),
@@ -21,6 +21,7 @@ youth_patterns = [
     path("team/ny/", team.team_member_new, name="team_member_new"),
     path("team/<id:membership_id>/avslutt/", team.team_member_leave, name="team_member_leave"),
     path("parorende/ny/", team.relative_new, name="relative_new"),
+    path("team/invitasjon/", invitations.invitation_new, name="team_invitation_new"),
     path("stafett/ny/", handovers.handover_new, name="handover_new"),
     path("stafett/<id:handover_id>/svar/", handovers.handover_answer, name="handover_answer"),
     path("stafett/<id:handover_id>/trekk/", handovers.handover_withdraw, name="handover_withdraw"),
@@ -31,6 +32,10 @@ youth_patterns = [
     path("samtykke/<id:consent_id>/hendelse/", consents.consent_event_new, name="consent_event_new"),
     path("tilgangslogg/", access_log.access_log, name="access_log"),
     path("nodtilgang/", emergency.emergency_access, name="emergency_access"),
+    # Staff side of the youth's own Stafett: lysglimt and entries kept from the youth.
+    path("logg/lysglimt/", log.lysglimt_new, name="log_lysglimt_new"),
+    path("logg/<id:entry_id>/lysglimt/", log.entry_lysglimt, name="log_lysglimt_mark"),
+    path("logg/<id:entry_id>/skjul/", log.entry_keep_from_youth, name="log_entry_keep_from_youth"),
     path("", include("pathways.urls")),
 ]
 

@@ -10,7 +10,7 @@ from dataclasses import asdict
 from celery import shared_task
 from django.conf import settings
 
-from pathways.services import reminders
+from pathways.services import notifications, reminders
 
 
 @shared_task(name="pathways.sweep_reminders")
@@ -39,3 +39,9 @@ def dispatch_reminder_emails() -> int:
 def deliver_reminder_email(reminder_id: int) -> str:
     # When the retries are used up the reminder stays pending; the dispatcher queues it again later.
     return reminders.reminder_email_deliver(reminder_id=reminder_id)
+
+
+@shared_task(name="pathways.dispatch_notifications")
+def dispatch_notifications() -> int:
+    # Idempotent: a notification is sent only while its row is unsent and locked.
+    return notifications.notifications_dispatch()

@@ -18,7 +18,17 @@ HOLDER_ONLY = {
     "goal_edit",
     "action_new",
 }
-POST_ONLY = {"team_member_new", "team_member_leave", "relative_new", "handover_withdraw"}
+POST_ONLY = {
+    "team_member_new",
+    "team_member_leave",
+    "relative_new",
+    "handover_withdraw",
+    # The staff side of the youth's own Stafett: buttons and short forms only.
+    "team_invitation_new",
+    "log_lysglimt_new",
+    "log_lysglimt_mark",
+    "log_entry_keep_from_youth",
+}
 
 # url name -> expected GET status for the holder and the member where it differs from 200
 # The youth is active, so there is nothing to reopen; the open handover is addressed to the member.

@@ -5,6 +5,7 @@ import datetime
 from dataclasses import dataclass
 from functools import cached_property
 
+from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
@@ -169,6 +170,38 @@ class May:
         self.change_level = active
         self.plan_meetings = active
         self.plan_transitions = active
+        # Inviting the youth or a relative to their own Stafett (coordination/services/invitations.py).
+        self.invite = active and holder
+        # Marking an entry, or writing a short note, as a lysglimt (a moment that went well).
+        self.mark_lysglimt = active
+
+    @cached_property
+    def _active_citizen_accounts(self) -> frozenset[int]:
+        """The youth's and the relatives' accounts that are in use (one query, only when asked)."""
+        youth_id = self._access.youth.pk
+        return frozenset(
+            User.objects.filter(is_active=True)
+            .filter(Q(youth_record__pk=youth_id) | Q(relative_records__youth_id=youth_id))
+            .values_list("pk", flat=True)
+        )
+
+    def invite_person(self, person) -> bool:
+        """The youth or one of their relatives, who has no Stafett of their own in use yet (a pending
+        or expired invitation may be sent again)."""
+        if not self.invite:
+            return False
+        return person.account_id is None or person.account_id not in self._active_citizen_accounts
+
+    def withhold(self, entry) -> bool:
+        """Keeping one log entry from the youth, with a reason from the fixed list. Also on a closed
+        case: protecting someone else cannot wait for a reopening. Never what the youth wrote."""
+        if self._access.user.agency_id is None or entry.by_youth:
+            return False
+        try:
+            entry.withholding  # noqa: B018 - joined with the page's entries (no query there)
+        except ObjectDoesNotExist:
+            return True
+        return False
 
     def change_action(self, action) -> bool:
         return self.change_goals or (self._access.youth.is_active and action.responsible_id == self._user_id)

@@ -1,4 +1,5 @@
-"""Forms of the stafettlogg: a new entry (with planned outreach after a missed appointment), a correction."""
+"""Forms of the stafettlogg: a new entry (with planned outreach after a missed appointment), a correction,
+a short lysglimt note, and the reason an entry is kept from the youth."""
 
 from django import forms
 from django.conf import settings
@@ -7,8 +8,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from coordination.models import InformationCategory, User
-from coordination.web.forms import DateInput, DateTimeInput, StyledForm
-from pathways.models import MANUAL_KINDS, LogEntryKind
+from coordination.web.forms import CategoryField, DateInput, DateTimeInput, StyledForm
+from pathways.models import MANUAL_KINDS, LogEntryKind, WithholdingReason
 
 
 class LogEntryForm(StyledForm):
@@ -77,3 +78,23 @@ class CorrectionForm(StyledForm):
         max_length=10000,
         help_text=_("The original entry is kept. Your correction is shown with it."),
     )
+
+
+class LysglimtNoteForm(StyledForm):
+    """The short "Add a lysglimt" form: a few words about something that went well, into the log."""
+
+    text = forms.CharField(
+        label=_("What went well"), widget=forms.Textarea(attrs={"rows": 3}), max_length=1000
+    )
+    category = CategoryField()
+
+    def __init__(self, *args, **kwargs):
+        # Its own prefix: the page also has the new-entry form with fields of the same names.
+        kwargs.setdefault("prefix", "lysglimt")
+        super().__init__(*args, **kwargs)
+
+
+class WithholdForm(StyledForm):
+    """Keeping an entry from the youth needs one of the reasons the law allows."""
+
+    reason = forms.ChoiceField(label=_("Reason"), choices=WithholdingReason.choices)

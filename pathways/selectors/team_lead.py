@@ -27,7 +27,7 @@ from coordination.models import (
     Youth,
     YouthStatus,
 )
-from pathways.models import Lapse, ReminderRule
+from pathways.models import Lapse, ReminderRule, Withholding
 from pathways.selectors.statistics import months as month_starts
 
 
@@ -142,3 +142,14 @@ def trends(lead: User, today: datetime.date) -> dict:
         },
         "median_days_since_contact": statistics.median(days) if days else None,
     }
+
+
+def kept_from_youths(lead: User) -> QuerySet[Withholding]:
+    """Log entries kept from the youth, for youths whose stafettholder is in the lead's agency: who,
+    why and when, never the entry's text (not even read from the database)."""
+    return (
+        Withholding.objects.filter(entry__youth__stafettholder__agency_id=lead.agency_id)
+        .select_related("entry__youth", "by", "agency")
+        .defer("entry__text")
+        .order_by("-at", "-pk")
+    )

@@ -1,6 +1,7 @@
 """Cooperation meetings: planned with participants and interpreter, minutes go to the log."""
 
 import datetime
+from functools import partial
 
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -9,6 +10,7 @@ from coordination.errors import BusinessRuleError
 from coordination.models import User, Youth
 from coordination.services.authorship import written_for
 from pathways.models import LogEntry, LogEntryKind, Meeting
+from pathways.services import notifications
 from pathways.services.log import note_contact
 from pathways.services.versioning import update_if_unchanged
 
@@ -29,7 +31,14 @@ def meeting_create(*, actor: User, youth: Youth, participants, relatives, **fiel
     meeting = Meeting.objects.create(youth=youth, created_by=actor, agency_id=written_for(actor), **fields)
     meeting.participants.set({*participants, actor})
     meeting.relatives.set(relatives)
+    _notify_after_commit(meeting, created=True)
     return meeting
+
+
+def _notify_after_commit(meeting: Meeting, *, created: bool) -> None:
+    # The youth and the invited relatives who may receive it hear that there is something new.
+    notify = partial(notifications.notify_meeting, meeting_id=meeting.pk, created=created)
+    transaction.on_commit(notify, robust=True)
 
 
 @transaction.atomic
@@ -45,6 +54,7 @@ def meeting_update(
     update_if_unchanged(meeting, expected_version=expected_version, **fields)
     meeting.participants.set(participants)
     meeting.relatives.set(relatives)
+    _notify_after_commit(meeting, created=False)
     return meeting
 
 

@@ -1,6 +1,7 @@
 """Writes to the action plan: goals, actions (tiltak) and their evaluations."""
 
 import datetime
+from functools import partial
 
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -9,6 +10,7 @@ from coordination.errors import BusinessRuleError
 from coordination.models import User, Youth, is_active_member
 from coordination.services.authorship import written_for
 from pathways.models import Action, ActionStatus, Evaluation, Goal, LogEntryKind, NextStep
+from pathways.services import notifications
 from pathways.services.log import log_entry_record_system
 from pathways.services.versioning import update_if_unchanged
 
@@ -103,6 +105,8 @@ def action_create(
         text=_("New action: %(action)s (responsible: %(name)s, evaluation %(date)s)")
         % {"action": action.description, "name": responsible, "date": evaluation_date.strftime("%d.%m.%Y")},
     )
+    # A new step in the plan: the youth and the relatives who may see the plan hear of it.
+    transaction.on_commit(partial(notifications.notify_step, action_id=action.pk), robust=True)
     return action
 
 

@@ -44,8 +44,10 @@ def team_lead(request: HttpRequest) -> HttpResponse:
     page = paginate(request, dashboards.agency_youths(lead), "team_lead")
     for youth in page:
         youth.days_since_contact = dashboards.days_since(youth.last_contact_at)
-    record_listed(request, [youth.pk for youth in page])
+    kept = paginate(request, selectors.kept_from_youths(lead), "team_lead", param="skjult")
+    record_listed(request, [youth.pk for youth in page] + [marking.entry.youth_id for marking in kept])
     context = {
+        "kept": kept,
         "filters": form,
         "query": request.GET.urlencode(),
         "figures": selectors.figure_counts(lead, **filters),
