@@ -145,7 +145,7 @@ def test_the_youth_reads_their_plan_in_plain_words_lysglimt_first(cast, youth_us
         "Det går litt bedre med søvnen.",  # the evaluation
         "Ansvarsgruppemøte om skolen",
         "Charlottenlund vgs, rom 204",
-        "Tolk (arabisk) er bestilt.",
+        "Tolk (Arabisk) er bestilt.",
         "Kari Nordmann",
         "tel:+4790011223",
         "mailto:kari@kommune.no",
