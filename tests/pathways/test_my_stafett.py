@@ -31,7 +31,7 @@ def youth_account(youth, **fields) -> User:
         first_name=youth.first_name,
         last_name=youth.last_name,
         phone=fields.pop("phone", f"+47{next(_numbers)}"),
-        language_chosen=True,
+        language_chosen=fields.pop("language_chosen", True),
         **fields,
     )
     user.set_unusable_password()
@@ -64,7 +64,9 @@ def relative_account(youth, writer, *, guardian: bool = True, name: str = "Mona 
 def sign_in(client, user: User):
     """Signed in as after a right one-time code: the SMS device is the verified factor."""
     client.force_login(user)
-    device = SMSDevice.objects.create(user=user, number=user.phone or "+4790000000", name="sms", confirmed=True)
+    device = SMSDevice.objects.create(
+        user=user, number=user.phone or "+4790000000", name="sms", confirmed=True
+    )
     session = client.session
     session[DEVICE_ID_SESSION_KEY] = device.persistent_id
     session.save()
@@ -193,7 +195,9 @@ def test_youth_visible_content_excludes_withheld_entries_and_nothing_else(cast, 
 def test_the_youth_adds_their_view_to_an_evaluation_and_sees_it_as_theirs(cast, youth_user, case, client):
     sign_in(client, youth_user)
     evaluation = case["evaluation"]
-    response = client.post(f"/min/evaluering/{evaluation.pk}/mitt-syn/", {"text": "Jeg vil ha timen før skolen."})
+    response = client.post(
+        f"/min/evaluering/{evaluation.pk}/mitt-syn/", {"text": "Jeg vil ha timen før skolen."}
+    )
     assert response.status_code == 302 and response["Location"].endswith(f"#evaluation-{evaluation.pk}")
     view = LogEntry.objects.get(kind="youth_view")
     assert (view.evaluation, view.author, view.agency) == (evaluation, youth_user, None)
@@ -236,7 +240,12 @@ def test_who_has_looked_in_plain_words_with_the_reason_for_emergency_access(cast
     client.get(f"/ungdommer/{cast.youth.pk}/logg/")
     emergency_access_start(actor=cast.uncovered, youth=cast.youth, reason="Sara er savnet, vi må finne henne")
     AccessLogEntry.objects.create(
-        user=cast.holder, agency=cast.holder.agency, role="holder", youth=cast.youth, action="view", what="x_y"
+        user=cast.holder,
+        agency=cast.holder.agency,
+        role="holder",
+        youth=cast.youth,
+        action="view",
+        what="x_y",
     )
     sign_in(client, youth_user)
     client.get("/min/")  # the youth's own reading is not listed
@@ -250,7 +259,14 @@ def test_who_has_looked_in_plain_words_with_the_reason_for_emergency_access(cast
 
 def test_who_has_looked_is_paginated(cast, youth_user, client):
     AccessLogEntry.objects.bulk_create(
-        AccessLogEntry(user=cast.member, agency=cast.member.agency, role="member", youth=cast.youth, action="view", what="plan")
+        AccessLogEntry(
+            user=cast.member,
+            agency=cast.member.agency,
+            role="member",
+            youth=cast.youth,
+            action="view",
+            what="plan",
+        )
         for _ in range(55)
     )
     sign_in(client, youth_user)
@@ -299,15 +315,25 @@ def ids_of(youth, writer) -> dict:
     goal = factories.goal(youth, writer)
     action = factories.action(goal, writer)
     evaluation = Evaluation.objects.create(
-        action=action, outcome="partly", assessment="-", youth_view="-", next_step="continue",
-        evaluated_by=writer, agency=writer.agency,
+        action=action,
+        outcome="partly",
+        assessment="-",
+        youth_view="-",
+        next_step="continue",
+        evaluated_by=writer,
+        agency=writer.agency,
     )
     entry = factories.log_entry(youth, writer)
     consent = youth.consents.first() or factories.consent(youth, writer, {(writer.agency_id, "general")})
     relative = Relative.objects.filter(youth=youth).first() or Relative.objects.create(
         youth=youth, name="Onkel", relation="Onkel", agency=writer.agency
     )
-    return {"evaluation_id": evaluation.pk, "entry_id": entry.pk, "consent_id": consent.pk, "relative_id": relative.pk}
+    return {
+        "evaluation_id": evaluation.pk,
+        "entry_id": entry.pk,
+        "consent_id": consent.pk,
+        "relative_id": relative.pk,
+    }
 
 
 def test_the_urlconf_has_the_citizen_pages_under_min(cast):
