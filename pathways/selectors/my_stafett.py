@@ -161,15 +161,12 @@ def my_lysglimt(access: CitizenAccess, limit: int = 10) -> list[LogEntry]:
 
 
 def my_log(access: CitizenAccess) -> QuerySet[LogEntry]:
-    """Everything written in the youth's log that they may read (a queryset to paginate)."""
-    mine = Lysglimt.objects.filter(entry=OuterRef("pk"), marked_by=access.user)
+    """Everything written in the youth's log that they may read (a queryset to paginate), each marked
+    whether it is a lysglimt."""
     return (
         LogEntry.objects.visible_to(access)
         .select_related("author", "agency")
-        .annotate(
-            is_lysglimt=ExpressionWrapper(_is_lysglimt(), output_field=BooleanField()),
-            marked_by_me=Exists(mine),
-        )
+        .annotate(is_lysglimt=ExpressionWrapper(_is_lysglimt(), output_field=BooleanField()))
         .order_by("-occurred_at", "-id")
     )
 
