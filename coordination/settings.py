@@ -200,6 +200,9 @@ RECOVERY_CODE_COUNT = 10
 # backend is pluggable: coordination.accounts.sms) or with ID-porten (deploy/README.md).
 ONE_TIME_CODE_VALIDITY_SECONDS = env_int("ONE_TIME_CODE_VALIDITY_SECONDS", 300, minimum=30)
 ONE_TIME_CODE_COOLDOWN_SECONDS = env_int("ONE_TIME_CODE_COOLDOWN_SECONDS", 30, minimum=0)
+# Seconds of wait after a wrong code, doubling with each further wrong one (django-otp's throttling).
+ONE_TIME_CODE_THROTTLE_FACTOR = env_int("ONE_TIME_CODE_THROTTLE_FACTOR", 1, minimum=1)
+OTP_EMAIL_THROTTLE_FACTOR = ONE_TIME_CODE_THROTTLE_FACTOR
 OTP_EMAIL_TOKEN_VALIDITY = ONE_TIME_CODE_VALIDITY_SECONDS
 OTP_EMAIL_COOLDOWN_DURATION = ONE_TIME_CODE_COOLDOWN_SECONDS
 OTP_EMAIL_SUBJECT = _("Your code for Stafett")

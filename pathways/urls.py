@@ -27,4 +27,16 @@ urlpatterns = [
 # A youth's or relative's own Stafett (mounted under /min/): their own record only.
 my_stafett_patterns = [
     path("", my_stafett.home, name="my_stafett"),
+    path("evaluering/<id:evaluation_id>/mitt-syn/", my_stafett.evaluation_view, name="my_evaluation_view"),
+    path("lysglimt/", my_stafett.lysglimt_add, name="my_lysglimt_add"),
+    path("logg/<id:entry_id>/lysglimt/", my_stafett.lysglimt_entry, name="my_lysglimt_entry"),
+    path("samtykker/", my_stafett.consents, name="my_consents"),
+    path("samtykker/<id:consent_id>/trekk-tilbake/", my_stafett.consent_withdraw, name="my_consent_withdraw"),
+    path("samtykker/<id:consent_id>/endring/", my_stafett.consent_change, name="my_consent_change"),
+    path("samtykker/endring/", my_stafett.consent_change, name="my_consent_change_any"),
+    path("samtykker/parorende/<id:relative_id>/", my_stafett.relative_sharing, name="my_relative_sharing"),
+    path("innsyn/", my_stafett.access_log, name="my_access_log"),
+    path("skriv/", my_stafett.write, name="my_write"),
+    path("skriv/melding/", my_stafett.message_send, name="my_message_send"),
+    path("skriv/mal/", my_stafett.goal_idea, name="my_goal_idea"),
 ]

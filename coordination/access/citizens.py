@@ -27,6 +27,8 @@ RELATIVE_PARTS = ("plan", "meetings", "transitions")
 
 @dataclass(frozen=True)
 class CitizenMay:
+    # The youth reads their own consents' texts (purpose, their words, notes); relatives do not.
+    manage_consent: bool = False
     withdraw_consent: bool = False
     ask_consent_change: bool = False
     write_to_team: bool = False
@@ -67,6 +69,7 @@ class CitizenAccess:
             return CitizenMay()
         active = self.youth.status == YouthStatus.ACTIVE
         return CitizenMay(
+            manage_consent=True,
             withdraw_consent=True,
             ask_consent_change=True,
             write_to_team=active,

@@ -43,7 +43,7 @@ class SMSDevice(TimestampMixin, CooldownMixin, ThrottlingMixin, SideChannelDevic
         return settings.ONE_TIME_CODE_COOLDOWN_SECONDS
 
     def get_throttle_factor(self) -> int:
-        return settings.OTP_EMAIL_THROTTLE_FACTOR
+        return settings.ONE_TIME_CODE_THROTTLE_FACTOR
 
     def verify_token(self, token) -> bool:
         allowed, _info = self.verify_is_allowed()

@@ -6,6 +6,7 @@ import csv
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from django.views.decorators.http import require_http_methods
 
 from coordination.access import own_data_only
@@ -47,7 +48,7 @@ def _tables(request: HttpRequest, months: int, level: int | None) -> list[stats.
             "months",
             _("New and closed cases by month"),
             periods,
-            [_("New"), _("Closed")],
+            [pgettext("cases", "New"), pgettext("cases", "Closed")],
             stats.new_and_closed_by_month(youths, today, months),
         ),
     ]
