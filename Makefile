@@ -6,6 +6,8 @@ TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/stafett
 TEST_REDIS_URL ?= redis://127.0.0.1:6379/0
 # Only for the test run: production refuses to start without a real SECRET_KEY.
 TEST_SECRET_KEY := insecure-key-for-the-test-suite-only
+# The suite runs in parallel (pytest-xdist); each worker has its own test database and Celery queue.
+PYTEST_WORKERS ?= 2
 
 .PHONY: run test quick lint check-services assets messages benchmark benchmark-sweep browser-deps
 
@@ -23,7 +25,7 @@ test quick: export SECRET_KEY ?= $(TEST_SECRET_KEY)
 test: $(VENV)/.installed-dev assets browser-deps check-services lint
 	$(PY) manage.py makemigrations --check --dry-run
 	$(PY) manage.py collectstatic --noinput -v0
-	$(VENV)/bin/pytest $(PYTEST_ARGS)
+	$(VENV)/bin/pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 ## The inner loop: lint plus the suite without the browser and real-worker tests, on two processes,
 ## against the same PostgreSQL and Redis. `make test` before pushing runs everything.

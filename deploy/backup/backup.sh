@@ -18,6 +18,8 @@ mkdir -p "$dir"
 
 # One repeatable-read transaction exports a snapshot; pg_dump and the counts both read from it.
 coproc PSQL { psql "$url" -X -q -At -v ON_ERROR_STOP=1; }
+# Kept now: bash unsets PSQL_PID once the coprocess has exited, which can be before the wait below.
+psql_pid=$PSQL_PID
 echo "BEGIN ISOLATION LEVEL REPEATABLE READ; SELECT pg_export_snapshot();" >&"${PSQL[1]}"
 read -r snapshot <&"${PSQL[0]}"
 
@@ -38,7 +40,7 @@ while read -r line <&"${PSQL[0]}"; do
 done
 echo "COMMIT;" >&"${PSQL[1]}"
 exec {PSQL[1]}>&-
-wait "$PSQL_PID"
+wait "$psql_pid"
 
 sort -o "$base.counts.partial" "$base.counts.partial"
 mv "$base.dump.partial" "$base.dump"
