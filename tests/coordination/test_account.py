@@ -19,6 +19,9 @@ PUBLIC = {
     "min/logg-inn/",
     "min/logg-inn/kode/",
     "min/invitasjon/<str:token>/",
+    # A colleague's invitation: the link, and the password and authenticator step that follows it.
+    "invitasjon/<str:token>/",
+    "invitasjon/",
 }
 
 
