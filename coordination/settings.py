@@ -213,6 +213,8 @@ OTP_EMAIL_SENDER = env_str("DEFAULT_FROM_EMAIL", "Stafett <stafett@localhost>")
 CODE_REQUESTS_PER_ADDRESS_PER_HOUR = env_int("CODE_REQUESTS_PER_ADDRESS_PER_HOUR", 5, minimum=1)
 CODE_REQUESTS_PER_CLIENT_PER_HOUR = env_int("CODE_REQUESTS_PER_CLIENT_PER_HOUR", 30, minimum=1)
 INVITATION_DAYS = env_int("INVITATION_DAYS", 7, minimum=1)
+# A colleague's invitation (set a password, enrol the authenticator) is valid this long.
+STAFF_INVITATION_HOURS = env_int("STAFF_INVITATION_HOURS", 72, minimum=1)
 # Only the embedded demo shows the code on the page too (there is no phone to send it to).
 ONE_TIME_CODE_ON_PAGE = EMBEDDED and env_bool("ONE_TIME_CODE_ON_PAGE", default=True)
 SMS_BACKEND = env_str(

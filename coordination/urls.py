@@ -8,9 +8,19 @@ from django.views.generic import RedirectView
 from django.views.i18n import set_language
 
 from coordination.access import public
-from coordination.accounts import code_login, idporten
+from coordination.accounts import code_login, idporten, staff_invitation_views
 from coordination.accounts import views as accounts
-from coordination.views import access_log, consents, emergency, handovers, health, invitations, team, youths
+from coordination.views import (
+    access_log,
+    consents,
+    emergency,
+    handovers,
+    health,
+    invitations,
+    staff,
+    team,
+    youths,
+)
 from coordination.web import converters  # noqa: F401 - registers <id:…>
 from pathways import urls as pathways_urls
 from pathways.views import dashboards, log, reminders, statistics, team_lead
@@ -64,6 +74,12 @@ urlpatterns = [
     path("logg-inn/tofaktor/ny/", accounts.otp_setup, name="otp_setup"),
     path("logg-ut/", public(auth_views.LogoutView.as_view()), name="logout"),
     path("konto/sikkerhet/", accounts.security, name="security"),
+    # A colleague's invitation: the link, then (in the same session) password and authenticator.
+    path(
+        "invitasjon/<str:token>/", staff_invitation_views.staff_invitation_open, name="staff_invitation_open"
+    ),
+    path("invitasjon/", staff_invitation_views.staff_invitation, name="staff_invitation"),
+    path("konto/velkommen/", staff_invitation_views.staff_invitation_codes, name="staff_invitation_codes"),
     path("konto/passord/", accounts.password_change, name="password_change"),
     path("sprak/", public(set_language), name="set_language"),
     path("helse/", health.health, name="health"),
@@ -88,6 +104,43 @@ urlpatterns = [
     path("teamleder/liste/<slug:key>/", team_lead.figure_list, name="team_lead_list"),
     path("teamleder/ungdommer/<id:youth_id>/stafett/", team_lead.reassign, name="baton_reassign"),
     path("teamleder/ansatte/<id:staff_id>/stafetter/", team_lead.caseload, name="caseload_move"),
+    # Delegated administration: the team lead's staff, the municipality administrator's agencies.
+    path("teamleder/ansatte/", staff.staff_list, name="staff_list"),
+    path("teamleder/ansatte/ny/", staff.staff_new, name="staff_new"),
+    path(
+        "teamleder/ansatte/<id:staff_id>/deaktiver/", staff.lead_staff["deactivate"], name="staff_deactivate"
+    ),
+    path("teamleder/ansatte/<id:staff_id>/aktiver/", staff.lead_staff["reactivate"], name="staff_reactivate"),
+    path("teamleder/ansatte/<id:staff_id>/invitasjon/", staff.lead_staff["resend"], name="staff_resend"),
+    path("teamleder/ansatte/<id:staff_id>/teamleder/", staff.lead_staff["team_lead"], name="staff_team_lead"),
+    path("kommune/", staff.municipality, name="municipality"),
+    path("kommune/etater/ny/", staff.municipality_agency_new, name="municipality_agency_new"),
+    path("kommune/etater/<id:agency_id>/", staff.municipality_agency, name="municipality_agency"),
+    path(
+        "kommune/etater/<id:agency_id>/teamleder/ny/",
+        staff.municipality_lead_new,
+        name="municipality_lead_new",
+    ),
+    path(
+        "kommune/ansatte/<id:staff_id>/deaktiver/",
+        staff.municipality_staff["deactivate"],
+        name="municipality_staff_deactivate",
+    ),
+    path(
+        "kommune/ansatte/<id:staff_id>/aktiver/",
+        staff.municipality_staff["reactivate"],
+        name="municipality_staff_reactivate",
+    ),
+    path(
+        "kommune/ansatte/<id:staff_id>/invitasjon/",
+        staff.municipality_staff["resend"],
+        name="municipality_staff_resend",
+    ),
+    path(
+        "kommune/ansatte/<id:staff_id>/teamleder/",
+        staff.municipality_staff["team_lead"],
+        name="municipality_staff_team_lead",
+    ),
     path("teamleder/nodtilgang/<id:emergency_id>/", emergency.emergency_review, name="emergency_review"),
     path("personvern/", emergency.privacy_reviews, name="privacy_reviews"),
 ]

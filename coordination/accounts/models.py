@@ -97,3 +97,42 @@ class Invitation(models.Model):
     @property
     def is_usable(self) -> bool:
         return self.accepted_at is None and self.expires_at > timezone.now()
+
+
+class StaffInvitation(models.Model):
+    """A team lead or municipality administrator invites staff by e-mail. The account exists from the
+    invitation on, inactive and without a usable password. The link (only its hash is stored) expires
+    after STAFF_INVITATION_HOURS and works once: it opens the page to choose a password; the
+    authenticator is enrolled next, in the same browser session, and only its first code makes the
+    account active. Sending a new invitation revokes the open ones."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="staff_invitations"
+    )
+    token_hash = models.CharField(max_length=64, unique=True)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    expires_at = models.DateTimeField()
+    password_set_at = models.DateTimeField(null=True, blank=True)
+    accepted_at = models.DateTimeField(null=True, blank=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["user", "-created_at"], name="staffinvitation_user")]
+
+    @property
+    def is_open(self) -> bool:
+        """Neither used up, revoked nor expired."""
+        return self.accepted_at is None and self.revoked_at is None and self.expires_at > timezone.now()
+
+    @property
+    def link_usable(self) -> bool:
+        """The link in the e-mail opens the password page once: until a password is chosen with it."""
+        return self.is_open and self.password_set_at is None
+
+    @property
+    def awaits_authenticator(self) -> bool:
+        return self.is_open and self.password_set_at is not None

@@ -34,6 +34,11 @@ class User(AbstractUser):
     is_privacy_officer = models.BooleanField(_("privacy officer"), default=False)
     # Sees the municipality's aggregated statistics (no names, no ids, small numbers suppressed).
     is_planner = models.BooleanField(_("planner (municipal statistics)"), default=False)
+    # Administers the municipality of their own agency (user.agency.municipality): creates its agencies
+    # and invites their team leads, in the product (coordination/views/staff.py). Sees no case content.
+    is_municipality_admin = models.BooleanField(
+        _("municipality administrator"), default=False, db_default=False
+    )
     job_title = models.CharField(_("job title"), max_length=100, blank=True)
     phone = models.CharField(_("phone"), max_length=30, blank=True)
     # E-mails (reminders) are written in this language; they are sent outside any request.

@@ -73,10 +73,12 @@ def suppress(matrix: list[list[int]], minimum: int | None = None) -> list[list[i
 
 
 def youths_of(planner: User) -> QuerySet[Youth]:
-    municipality = planner.agency.municipality if planner.agency_id else ""
-    if not planner.is_planner or not municipality:
+    """Youths who live in the municipality of the planner's agency (Youth.municipality is where the
+    youth lives, a name; the agency's municipality is a Municipality)."""
+    municipality = planner.agency.municipality if planner.agency_id else None
+    if not planner.is_planner or municipality is None:
         return Youth.objects.none()
-    return Youth.objects.filter(municipality__iexact=municipality)
+    return Youth.objects.filter(municipality__iexact=municipality.name)
 
 
 def _age_band_of(age: int) -> int | None:

@@ -23,6 +23,9 @@ PUBLIC = {
     "min/idporten/logg-inn/",
     "min/idporten/retur/",
     "min/idporten/logg-ut/",
+    # A colleague's invitation: the link, and the password and authenticator step that follows it.
+    "invitasjon/<str:token>/",
+    "invitasjon/",
 }
 
 

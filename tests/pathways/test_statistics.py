@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from coordination.models import Youth
+from coordination.models.agencies import Municipality
 from pathways.selectors.statistics import suppress
 from tests import factories
 
@@ -55,7 +56,7 @@ def test_suppress_keeps_counts_that_give_nothing_away():
 
 @pytest.fixture
 def planner(cast):
-    cast.member.agency.municipality = "Trondheim"
+    cast.member.agency.municipality = Municipality.objects.create(name="Trondheim", number="5001")
     cast.member.agency.save()
     cast.member.is_planner = True
     cast.member.save()

@@ -138,8 +138,8 @@ def _seed(youth_count: int, actions_per_youth: int, rnd: random.Random) -> None:
     sectors = ["child_welfare", "school", "school_health", "municipal_health", "outreach", "nav", "phbu_bup"]
     _copy(
         "coordination_agency",
-        ["name", "sector", "level", "municipality"],
-        ((f"Etat {n}", sectors[n % len(sectors)], "municipal", "Trondheim") for n in range(20)),
+        ["name", "sector", "level"],
+        ((f"Etat {n}", sectors[n % len(sectors)], "municipal") for n in range(20)),
     )
     agencies = _ids("coordination_agency")
     staff_rows = []
@@ -148,13 +148,14 @@ def _seed(youth_count: int, actions_per_youth: int, rnd: random.Random) -> None:
         active = lead or n % 200 != 199  # a few accounts deactivated: their youths have no active holder
         staff_rows.append(
             ("!", now, False, f"staff{n}", f"Fornavn{n}", f"Etternavn{n}", f"staff{n}@example.no", False,
-             active, now, agencies[n % len(agencies)], lead, False, False, "", "", "nb", "staff", False, "sms")
+             active, now, agencies[n % len(agencies)], lead, False, False, "", "", "nb", "staff", False,
+             "sms")
         )  # fmt: skip
     _copy(
         "coordination_user",
         ["password", "last_login", "is_superuser", "username", "first_name", "last_name", "email", "is_staff",
-         "is_active", "date_joined", "agency_id", "is_team_lead", "is_privacy_officer", "is_planner", "job_title", "phone",
-         "language", "kind", "language_chosen", "notify_by"],
+         "is_active", "date_joined", "agency_id", "is_team_lead", "is_privacy_officer", "is_planner",
+         "job_title", "phone", "language", "kind", "language_chosen", "notify_by"],
         staff_rows,
     )  # fmt: skip
     staff = _ids("coordination_user")[len(agencies) :]
