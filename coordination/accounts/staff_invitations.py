@@ -33,7 +33,6 @@ from coordination.accounts.security import log_security_event
 from coordination.errors import BusinessRuleError
 from coordination.models import User
 
-DEFAULT_HOURS = 72
 # The invitation being accepted in this browser session, from opening the link to the first code.
 SESSION_KEY = "stafett_staff_invitation"
 # The recovery codes, shown once on the page after the first code (then removed from the session).
