@@ -76,9 +76,14 @@ node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-## Browser tests run in the system's Chromium; install it when missing (root on Debian).
+## Browser tests run in the system's Chromium and the deploy tests check the nginx config with `nginx -t`;
+## install both when missing (root on Debian). policy-rc.d keeps apt from starting nginx as a service.
 browser-deps:
-	@command -v chromium >/dev/null || { \
-	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
-	  else echo "error: browser tests need Chromium: install the 'chromium' package" >&2; exit 1; fi; }
+	@missing=""; command -v chromium >/dev/null || missing="chromium"; \
+	  command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || missing="$$missing nginx-light"; \
+	  if [ -n "$$missing" ]; then \
+	    if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	      printf '#!/bin/sh\nexit 101\n' > /usr/sbin/policy-rc.d && chmod +x /usr/sbin/policy-rc.d; \
+	      apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	      rm -f /usr/sbin/policy-rc.d; \
+	    else echo "error: the tests need these Debian packages: $$missing" >&2; exit 1; fi; fi
