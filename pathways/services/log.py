@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from coordination.errors import BusinessRuleError
 from coordination.models import InformationCategory, TeamMembership, User, Youth
 from pathways.calendar import add_working_days
-from pathways.models import CONTACT_KINDS, MANUAL_KINDS, LogEntry, LogEntryKind, PlannedOutreach
+from pathways.models import CONTACT_KINDS, MANUAL_KINDS, LogEntry, LogEntryKind, Lysglimt, PlannedOutreach
 
 # A caseworker's clock may run a little ahead; anything further in the future is a typo.
 _FUTURE_TOLERANCE = datetime.timedelta(minutes=10)
@@ -65,6 +65,9 @@ def log_entry_append(
     note_contact(youth, kind, occurred_at)
     if kind == LogEntryKind.MISSED_APPOINTMENT:
         _plan_outreach(entry, actor, outreach_responsible or actor, outreach_by, outreach_how)
+    elif kind == LogEntryKind.LYSGLIMT:
+        # Written as a lysglimt is marked by its author, as through "Add a lysglimt": one meaning everywhere.
+        Lysglimt.objects.create(entry=entry, marked_by=actor)
     return entry
 
 

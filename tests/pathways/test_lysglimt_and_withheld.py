@@ -127,6 +127,24 @@ def test_a_short_lysglimt_goes_into_the_log(cast, client, login):
     assert "Hun holdt innlegg i klassen!" in response.content.decode()
 
 
+def test_a_lysglimt_written_in_the_ordinary_log_form_is_marked_like_one(cast, client, login):
+    login(cast.member)
+    client.post(
+        _log(cast),
+        {
+            "kind": "lysglimt",
+            "occurred_at": timezone.localtime().strftime("%Y-%m-%dT%H:%M"),
+            "category": "general",
+            "text": "Hun sang i koret!",
+        },
+    )
+    entry = LogEntry.objects.get(kind=LogEntryKind.LYSGLIMT)
+    assert Lysglimt.objects.get().entry == entry
+    html = client.get(_log(cast)).content.decode()
+    assert '<span class="ds-tag" data-size="sm" data-color="success">Lysglimt</span>' in html
+    assert f'action="{_mark(cast, entry)}"' not in html  # already mine: no second mark offered
+
+
 def test_an_empty_lysglimt_is_shown_again_with_the_error(cast, client, login):
     login(cast.member)
     response = client.post(_note(cast), {"lysglimt-text": "  "})
