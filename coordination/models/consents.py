@@ -78,6 +78,12 @@ STATE_AFTER_EVENT = {
     ConsentEventKind.EXPIRED: ConsentState.EXPIRED,
     ConsentEventKind.REVIEWED: None,
 }
+# The state a consent starts in, by its opening event: as STATE_AFTER_EVENT, except that a consent
+# opened by a conversation ("discussed") has no earlier state to keep and starts as discussed.
+STATE_OPENED_BY = {
+    **{kind: state for kind, state in STATE_AFTER_EVENT.items() if state is not None},
+    ConsentEventKind.DISCUSSED: ConsentState.DISCUSSED,
+}
 # Events that set a new scope (the agency × category table) for the consent.
 SCOPE_EVENTS = frozenset(
     {

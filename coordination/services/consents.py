@@ -12,6 +12,7 @@ from coordination.models import (
     SCOPE_EVENTS,
     SHARING_STATES,
     STATE_AFTER_EVENT,
+    STATE_OPENED_BY,
     Consent,
     ConsentBasis,
     ConsentChangeRequest,
@@ -155,7 +156,7 @@ def consent_record(
         valid_from=valid_from,
         review_on=review_on,
         expires_on=expires_on,
-        state=STATE_AFTER_EVENT[event_kind],
+        state=STATE_OPENED_BY[event_kind],
         youth_view=youth_view.strip(),
         created_by=actor,
     )

@@ -88,16 +88,24 @@ def invitation_send(
         expires_at=timezone.now() + datetime.timedelta(days=settings.INVITATION_DAYS),
     )
     link = settings.STAFETT_BASE_URL + reverse("invitation_accept", args=[token])
-    transaction.on_commit(lambda: _deliver(channel, address, link, account.language))
+    for_relative = relative is not None
+    transaction.on_commit(lambda: _deliver(channel, address, link, account.language, for_relative))
     return invitation
 
 
-def _deliver(channel: str, address: str, link: str, language: str) -> None:
-    # No name, no case: only that there is an invitation, and the link.
+def _deliver(channel: str, address: str, link: str, language: str, for_relative: bool = False) -> None:
+    # No name, no case: only that there is an invitation, and the link. A relative has no plan of
+    # their own: they see what the youth shares with them.
     with override(language):
-        text = _(
-            "You are invited to Stafett, where you can see your plan and your team. Start here: %(link)s"
-        ) % {"link": link}
+        if for_relative:
+            text = _(
+                "You are invited to Stafett, where you can see what a young person shares with you. "
+                "Start here: %(link)s"
+            ) % {"link": link}
+        else:
+            text = _(
+                "You are invited to Stafett, where you can see your plan and your team. Start here: %(link)s"
+            ) % {"link": link}
         if channel == "sms":
             send_sms(address, text)
         else:

@@ -83,8 +83,12 @@ class LogEntry(AppendOnlyContentModel):
     def visibility(cls, access, prefix: str = "") -> Q:
         rule = super().visibility(access, prefix)
         if getattr(access, "hides_withheld", False):
-            # A youth sees everything about themselves except what staff withheld with a reason.
-            withheld = Withholding.objects.filter(entry=OuterRef(f"{prefix}{cls.VISIBILITY_PATH}pk"))
+            # A youth sees everything about themselves except what staff withheld with a reason,
+            # and the corrections of it, which say the same thing again.
+            path = f"{prefix}{cls.VISIBILITY_PATH}"
+            withheld = Withholding.objects.filter(
+                Q(entry=OuterRef(f"{path}pk")) | Q(entry=OuterRef(f"{path}corrects_id"))
+            )
             rule &= ~Exists(withheld)
         return rule
 

@@ -110,7 +110,9 @@ def log_entry_correct(*, actor: User, original: LogEntry, text: str) -> LogEntry
         author=actor,
         # Written for the same agency as the entry it corrects: seen wherever the original is.
         agency_id=original.agency_id,
-        corrects=original,
+        # A correction of a correction corrects the same entry: one original, so what is kept from
+        # the youth on the original is kept with every correction of it (LogEntry.visibility).
+        corrects_id=original.corrects_id or original.pk,
     )
 
 
