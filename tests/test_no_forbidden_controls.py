@@ -208,6 +208,8 @@ class Walk:
         response = self.client.get(url)
         if response.status_code != 200:
             return  # a page this user cannot open offers them nothing; its links are checked elsewhere
+        if not response["Content-Type"].startswith("text/html"):
+            return  # a download (a PDF) has no controls
         self.pages.append(url)
         controls = Controls(response.content.decode())
         for href in controls.links:

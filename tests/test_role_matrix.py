@@ -17,6 +17,8 @@ HOLDER_ONLY = {
     "goal_new",
     "goal_edit",
     "action_new",
+    # The individual plan is kept by the stafettholder and its coordinator (here the holder).
+    "individual_plan_edit",
 }
 POST_ONLY = {
     "team_member_new",
@@ -28,6 +30,7 @@ POST_ONLY = {
     "log_lysglimt_new",
     "log_lysglimt_mark",
     "log_entry_keep_from_youth",
+    "individual_plan_adopt",
 }
 
 # url name -> expected GET status for the holder and the member where it differs from 200

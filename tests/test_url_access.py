@@ -9,6 +9,7 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from pathways.models import Evaluation, Meeting, Transition
+from pathways.services.individual_plan import individual_plan_start, plan_version_adopt
 from tests import factories
 
 YOUTH_RULES = ("youth_team_member", "youth_team_member_emergency", "team_lead_youth")
@@ -74,6 +75,7 @@ def youth_urls_by_name(cast) -> dict[str, str]:
         "meeting_id": _meeting(cast).pk,
         "transition_id": _transition(cast).pk,
         "consent_id": cast.youth.consents.get().pk,
+        "version_id": _plan_version(cast).pk,
     }
     urls = {
         pattern.name: "/" + re.sub(r"<(?:int|id):(\w+)>", lambda m: str(ids[m.group(1)]), route)
@@ -86,6 +88,12 @@ def youth_urls_by_name(cast) -> dict[str, str]:
 
 def _youth_urls(cast) -> list[str]:
     return list(youth_urls_by_name(cast).values())
+
+
+def _plan_version(cast):
+    """Version 1 of the youth's individual plan, adopted by the stafettholder (the coordinator)."""
+    plan = individual_plan_start(actor=cast.holder, youth=cast.youth)
+    return plan_version_adopt(actor=cast.holder, plan=plan)
 
 
 def _handover(cast):

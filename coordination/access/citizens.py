@@ -36,6 +36,8 @@ class CitizenMay:
     add_own_view: bool = False
     mark_lysglimt: bool = False
     set_sharing: bool = False
+    # Saying yes, or asking for changes, to the adopted individual plan.
+    answer_plan: bool = False
 
 
 @dataclass(frozen=True)
@@ -77,6 +79,7 @@ class CitizenAccess:
             add_own_view=active,
             mark_lysglimt=active,
             set_sharing=True,
+            answer_plan=active,
         )
 
     def sees(self, part: str) -> bool:

@@ -174,6 +174,8 @@ class May:
         self.invite = active and holder
         # Marking an entry, or writing a short note, as a lysglimt (a moment that went well).
         self.mark_lysglimt = active
+        # The individual plan (BTI level 3) is started by the stafettholder.
+        self.start_individual_plan = active and holder
 
     @cached_property
     def _active_citizen_accounts(self) -> frozenset[int]:
@@ -202,6 +204,11 @@ class May:
         except ObjectDoesNotExist:
             return True
         return False
+
+    def keep_individual_plan(self, plan) -> bool:
+        """Changing the individual plan and adopting a version: the stafettholder and the coordinator."""
+        youth = self._access.youth
+        return youth.is_active and (self._access.is_stafettholder or plan.coordinator_id == self._user_id)
 
     def change_action(self, action) -> bool:
         return self.change_goals or (self._access.youth.is_active and action.responsible_id == self._user_id)

@@ -1,4 +1,12 @@
 from coordination.models.append_only import AppendOnlyError
+from pathways.models.individual_plan import (
+    IndividualPlan,
+    PlanAgreement,
+    PlanAnswer,
+    PlanItemKind,
+    PlanVersion,
+    PlanVersionItem,
+)
 from pathways.models.levels import LevelChange
 from pathways.models.log import (
     CONTACT_KINDS,
@@ -51,6 +59,7 @@ __all__ = [
     "Goal",
     "GoalKind",
     "GoalStatus",
+    "IndividualPlan",
     "Lapse",
     "LapseResolution",
     "LevelChange",
@@ -61,6 +70,11 @@ __all__ = [
     "NextStep",
     "Notification",
     "NotificationKind",
+    "PlanAgreement",
+    "PlanAnswer",
+    "PlanItemKind",
+    "PlanVersion",
+    "PlanVersionItem",
     "PlannedOutreach",
     "Reminder",
     "ReminderRule",
