@@ -22,21 +22,31 @@ from __future__ import annotations
 import datetime as dt
 import random
 import time
-import unicodedata
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from itertools import accumulate, pairwise
+from itertools import pairwise
 
+from django.conf import settings
 from django.contrib.auth.hashers import make_password
 from django.core.management.color import no_style
 from django.db import connection, reset_queries, transaction
 from django.db.models import Max
-from django.utils import timezone
-from stdnum.no.fodselsnummer import calc_check_digit1, calc_check_digit2
+from django.utils import timezone, translation
 
 from coordination.demo import names as N
+from coordination.demo.agencies import AGENCIES, AGENCY_BY_KEY
 from coordination.demo.consents import seed_consents
+from coordination.demo.logins import ADMIN, DEMO_PASSWORD, FIXED_USERS, YOUTH_LOGIN, FixedUser
+from coordination.demo.people import (
+    ascii_slug,
+    cumulative,
+    pronouns,
+    surname,
+    synthetic_national_id,
+    years_after,
+)
+from coordination.demo.showcase import build_showcase
 from coordination.models import (
     Agency,
     CaseDecision,
@@ -45,8 +55,6 @@ from coordination.models import (
     HandoverStatus,
     InformationCategory,
     Relative,
-    Sector,
-    ServiceLevel,
     StafettholderPeriod,
     TeamMembership,
     User,
@@ -54,7 +62,6 @@ from coordination.models import (
     YouthStatus,
 )
 from coordination.models.agencies import Municipality
-from coordination.models.youths import national_id_is_valid
 from pathways.models import (
     CONTACT_KINDS,
     Action,
@@ -71,7 +78,6 @@ from pathways.models import (
     TransitionStatus,
 )
 
-DEMO_PASSWORD = "stafett-demo"  # noqa: S105 - the documented password of fictional demo users
 DEFAULT_SEED = 2024
 CHUNK_YOUTHS = 1000
 BATCH_SIZE = 2000
@@ -81,238 +87,6 @@ MEETING_ROOMS = ("møterom 1", "møterom 2", "samtalerom")
 # ---------------------------------------------------------------------------------------------
 # Organisation
 # ---------------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class AgencySpec:
-    key: str
-    name: str
-    sector: str
-    level: str
-    municipality: str
-    staff_weight: float
-    domain: str
-    lead_username: str
-
-
-MUN, SPEC = ServiceLevel.MUNICIPAL.value, ServiceLevel.SPECIALIST.value
-AGENCIES = (
-    AgencySpec(
-        "bv_trd",
-        "Barneverntjenesten i Trondheim",
-        Sector.CHILD_WELFARE,
-        MUN,
-        "Trondheim",
-        8,
-        "trondheim-kommune.example",
-        "leder.barnevern",
-    ),
-    AgencySpec(
-        "bv_malvik",
-        "Barneverntjenesten i Malvik",
-        Sector.CHILD_WELFARE,
-        MUN,
-        "Malvik",
-        2,
-        "malvik-kommune.example",
-        "leder.barnevern.malvik",
-    ),
-    AgencySpec(
-        "ute",
-        "Uteseksjonen",
-        Sector.OUTREACH,
-        MUN,
-        "Trondheim",
-        4,
-        "trondheim-kommune.example",
-        "leder.uteseksjonen",
-    ),
-    AgencySpec(
-        "ungdomsteam",
-        "Ungdomsteamet, rus og psykisk helse Trondheim",
-        Sector.MUNICIPAL_HEALTH,
-        MUN,
-        "Trondheim",
-        4,
-        "trondheim-kommune.example",
-        "leder.ungdomsteamet",
-    ),
-    AgencySpec(
-        "skolehelse",
-        "Skolehelsetjenesten i Trondheim",
-        Sector.SCHOOL_HEALTH,
-        MUN,
-        "Trondheim",
-        2.5,
-        "trondheim-kommune.example",
-        "leder.skolehelse",
-    ),
-    AgencySpec(
-        "cvgs",
-        "Charlottenlund videregående skole",
-        Sector.SCHOOL,
-        MUN,
-        "Trondheim",
-        3,
-        "trondelagfylke.example",
-        "leder.charlottenlund",
-    ),
-    AgencySpec(
-        "hvgs",
-        "Heimdal videregående skole",
-        Sector.SCHOOL,
-        MUN,
-        "Trondheim",
-        2.5,
-        "trondelagfylke.example",
-        "leder.heimdal",
-    ),
-    AgencySpec(
-        "huseby",
-        "Huseby ungdomsskole",
-        Sector.SCHOOL,
-        MUN,
-        "Trondheim",
-        2,
-        "trondheim-kommune.example",
-        "leder.huseby",
-    ),
-    AgencySpec("nav", "NAV Trondheim Midtbyen", Sector.NAV, MUN, "Trondheim", 3, "nav.example", "leder.nav"),
-    AgencySpec(
-        "slt",
-        "Politiet, forebyggende enhet Trondheim (SLT)",
-        Sector.POLICE_SLT,
-        MUN,
-        "Trondheim",
-        1.5,
-        "politiet.example",
-        "leder.politi",
-    ),
-    AgencySpec(
-        "bup",
-        "St. Olavs hospital, BUP Klinikk",
-        Sector.PHBU_BUP,
-        SPEC,
-        "Trondheim",
-        4,
-        "stolav.example",
-        "leder.bup",
-    ),
-    AgencySpec(
-        "tsb", "Ruspoliklinikken for ungdom", Sector.TSB, SPEC, "Trondheim", 3, "stolav.example", "leder.tsb"
-    ),
-    AgencySpec(
-        "fact",
-        "FACT-ung Trondheim",
-        Sector.FACT,
-        MUN,
-        "Trondheim",
-        3,
-        "trondheim-kommune.example",
-        "leder.fact",
-    ),
-    AgencySpec(
-        "bymisjon",
-        "Kirkens Bymisjon",
-        Sector.VOLUNTARY,
-        MUN,
-        "Trondheim",
-        2,
-        "bymisjon.example",
-        "leder.bymisjon",
-    ),
-)
-AGENCY_BY_KEY = {a.key: a for a in AGENCIES}
-
-
-@dataclass(frozen=True)
-class FixedUser:
-    username: str
-    first_name: str
-    last_name: str
-    agency_key: str | None
-    job_title: str
-    description: str
-    is_team_lead: bool = False
-
-
-# Well-known logins that exist whatever the seed (see demo_logins()).
-FIXED_USERS = (
-    FixedUser(
-        "kari.nordmann",
-        "Kari",
-        "Nordmann",
-        "bv_trd",
-        "Barnevernspedagog",
-        "Child-welfare caseworker, stafettholder for many youths",
-    ),
-    FixedUser(
-        "ola.hansen",
-        "Ola",
-        "Hansen",
-        "ute",
-        "Miljøarbeider",
-        "Outreach caseworker, on many teams, holds a few batons",
-    ),
-    FixedUser(
-        "nora.lie",
-        "Nora",
-        "Lie",
-        "bup",
-        "Psykologspesialist",
-        "Therapist in the specialist health service (BUP), team member",
-    ),
-    FixedUser("jonas.berg", "Jonas", "Berg", "nav", "Ungdomsveileder", "NAV youth counsellor, team member"),
-    FixedUser("emma.aune", "Emma", "Aune", "cvgs", "Lektor", "Teacher (upper secondary school), team member"),
-    FixedUser(
-        "leder.barnevern",
-        "Ingrid",
-        "Solberg",
-        "bv_trd",
-        "Avdelingsleder",
-        "Team lead of child welfare: dashboards for own staff",
-        is_team_lead=True,
-    ),
-    FixedUser(
-        "leder.uteseksjonen",
-        "Rune",
-        "Kvello",
-        "ute",
-        "Enhetsleder",
-        "Team lead of outreach: dashboards for own staff",
-        is_team_lead=True,
-    ),
-)
-ADMIN = FixedUser(
-    "admin",
-    "Stafett",
-    "Administrator",
-    None,
-    "Systemadministrator",
-    "Administrator (superuser): users and agencies, no case content",
-)
-
-
-def demo_logins() -> list[tuple[str, str, str]]:
-    """The interesting demo logins as (username, role in English, agency name); password DEMO_PASSWORD.
-
-    The administrator belongs to no agency; its third element says so.
-    """
-    logins = [(ADMIN.username, ADMIN.description, "(no agency)")]
-    order = (
-        "kari.nordmann",
-        "ola.hansen",
-        "leder.barnevern",
-        "nora.lie",
-        "jonas.berg",
-        "emma.aune",
-        "leder.uteseksjonen",
-    )
-    by_name = {u.username: u for u in FIXED_USERS}
-    for username in order:
-        user = by_name[username]
-        logins.append((user.username, user.description, AGENCY_BY_KEY[user.agency_key].name))
-    return logins
 
 
 # Sector weights: who starts a case, who holds the baton, who joins a team (low = levels 0-1).
@@ -365,6 +139,7 @@ MEMBER_SECTOR_WEIGHTS_HIGH = {
     "voluntary": 4,
 }
 
+CASEWORKER_USERNAMES = frozenset(u.username for u in FIXED_USERS if u.is_caseworker and not u.is_team_lead)
 AGES = tuple(range(13, 26))
 AGE_WEIGHTS = (4, 7, 10, 12, 12, 11, 10, 8, 7, 6, 5, 4, 3)
 TEAM_SIZE = {0: (2, 3), 1: (2, 3), 2: (3, 4), 3: (4, 5)}
@@ -429,65 +204,6 @@ BUFFERED = (*MODELS[2:14], PARTICIPANTS, MEETING_RELATIVES, Transition)
 # ---------------------------------------------------------------------------------------------
 # Small helpers
 # ---------------------------------------------------------------------------------------------
-
-_ASCII = str.maketrans({"æ": "ae", "ø": "o", "å": "aa", "Æ": "ae", "Ø": "o", "Å": "aa", "ł": "l", "Ł": "l"})
-
-
-def ascii_slug(text: str) -> str:
-    """'Bjørgum' -> 'bjorgum', 'Åse' -> 'aase', 'O'Connor' -> 'oconnor', 'Al-Hassan' -> 'al-hassan'."""
-    text = unicodedata.normalize("NFKD", text.translate(_ASCII))
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
-    return "".join(c if c.isascii() and (c.isalnum() or c == "-") else "" for c in text.replace(" ", "-"))
-
-
-def surname(entry: str | tuple[str, str, str], gender: str, *, married: bool) -> str:
-    if isinstance(entry, str):
-        return entry
-    male, married_female, unmarried_female = entry
-    if gender == "m":
-        return male
-    return married_female if married else unmarried_female
-
-
-def years_after(day: dt.date, years: int) -> dt.date:
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:  # 29 February
-        return day.replace(year=day.year + years, day=28)
-
-
-def pronouns(gender: str) -> dict[str, str]:
-    if gender == "m":
-        return {"han": "han", "Han": "Han", "ham": "ham", "hans": "hans"}
-    if gender == "f":
-        return {"han": "hun", "Han": "Hun", "ham": "henne", "hans": "hennes"}
-    return {"han": "hen", "Han": "Hen", "ham": "hen", "hans": "hens"}
-
-
-def cumulative(weights: Sequence[float]) -> list[float]:
-    return list(accumulate(weights))
-
-
-def synthetic_national_id(birth: dt.date, female: bool, rng: random.Random, used: set[str]) -> str:
-    """A fødselsnummer with valid modulus-11 check digits, in the *synthetic* series (month + 80).
-
-    Synthetic numbers (as issued for test data by the Norwegian population register) cannot belong
-    to a real person, which matters in demo data about vulnerable youths. The digits otherwise
-    follow the real rules: birth date, individual number by century, even/odd by gender.
-    """
-    low, high = (500, 999) if birth.year >= 2000 else (0, 499)
-    prefix = f"{birth.day:02d}{birth.month + 80:02d}{birth.year % 100:02d}"
-    while True:
-        individual = rng.randint(low, high)
-        if (individual % 2 == 0) != female:
-            individual += 1 if individual < high else -1
-        base = f"{prefix}{individual:03d}"
-        value = base + calc_check_digit1(base)
-        value += calc_check_digit2(value)
-        if len(value) == 11 and value not in used:  # a check "digit" of 10 means: no such number
-            assert national_id_is_valid(value, synthetic=True), value
-            used.add(value)
-            return value
 
 
 @dataclass(frozen=True)
@@ -595,7 +311,8 @@ class DemoGenerator:
 
     def run(self) -> Summary:
         started = time.perf_counter()
-        with transaction.atomic():
+        # Texts the services write are stored in the product's language, as a request would.
+        with transaction.atomic(), translation.override(settings.LANGUAGE_CODE):
             self._init_ids()
             self._create_organisation()
             for first in range(0, self.n, CHUNK_YOUTHS):
@@ -604,6 +321,9 @@ class DemoGenerator:
                 self._flush()
                 self.progress(f"  {min(first + CHUNK_YOUTHS, self.n)} / {self.n} youths")
             self._reset_sequences()
+            if not User.objects.filter(username=YOUTH_LOGIN.username).exists():
+                self.progress("  the showcase family behind the youth and relative logins")
+                build_showcase(self)
             self.progress("  consents and object permissions")
             self.counts.update(seed_consents(self.seed, self.today, self.created_youth_ids))
         return Summary(counts=dict(self.counts), elapsed=time.perf_counter() - started, seed=self.seed)
@@ -665,9 +385,9 @@ class DemoGenerator:
             per_agency[i] += 1
 
         taken = {u.username for u in (*FIXED_USERS, ADMIN)} | {a.lead_username for a in AGENCIES}
-        # (username, first, last, agency key, job title, is lead)
-        planned: list[tuple[str, str, str, str | None, str, bool]] = [
-            (ADMIN.username, ADMIN.first_name, ADMIN.last_name, None, ADMIN.job_title, False)
+        # (username, first, last, agency key, job title, is lead, the well-known user or None)
+        planned: list[tuple[str, str, str, str | None, str, bool, FixedUser | None]] = [
+            (ADMIN.username, ADMIN.first_name, ADMIN.last_name, None, ADMIN.job_title, False, ADMIN)
         ]
         fixed_by_agency: dict[str, list[FixedUser]] = {}
         for user in FIXED_USERS:
@@ -677,16 +397,27 @@ class DemoGenerator:
             lead = next((u for u in fixed if u.is_team_lead), None)
             if lead:
                 planned.append(
-                    (lead.username, lead.first_name, lead.last_name, spec.key, lead.job_title, True)
+                    (lead.username, lead.first_name, lead.last_name, spec.key, lead.job_title, True, lead)
                 )
             else:
                 first, last = self._random_person()
-                planned.append((spec.lead_username, first, last, spec.key, N.LEAD_TITLES[spec.sector], True))
-            staff_fixed = [u for u in fixed if not u.is_team_lead]
-            for user in staff_fixed:
                 planned.append(
-                    (user.username, user.first_name, user.last_name, spec.key, user.job_title, False)
+                    (spec.lead_username, first, last, spec.key, N.LEAD_TITLES[spec.sector], True, None)
                 )
+            for user in fixed:
+                if not user.is_team_lead:
+                    planned.append(
+                        (
+                            user.username,
+                            user.first_name,
+                            user.last_name,
+                            spec.key,
+                            user.job_title,
+                            False,
+                            user,
+                        )
+                    )
+            staff_fixed = [u for u in fixed if u.is_caseworker and not u.is_team_lead]
             for _ in range(count - len(staff_fixed)):
                 first, last = self._random_person()
                 base = f"{ascii_slug(first)}.{ascii_slug(last)}"
@@ -696,7 +427,7 @@ class DemoGenerator:
                     username = f"{base}{suffix}"
                 taken.add(username)
                 planned.append(
-                    (username, first, last, spec.key, rng.choice(N.JOB_TITLES[spec.sector]), False)
+                    (username, first, last, spec.key, rng.choice(N.JOB_TITLES[spec.sector]), False, None)
                 )
 
         existing_users = {
@@ -711,7 +442,7 @@ class DemoGenerator:
         self.staff_by_agency: dict[str, list[Staff]] = {a.key: [] for a in AGENCIES}
         self.fixed_staff: dict[str, Staff] = {}
         self.agency_name = {self.agency_ids[a.key]: a.name for a in AGENCIES}
-        for username, first, last, agency_key, job_title, is_lead in planned:
+        for username, first, last, agency_key, job_title, is_lead, fixed_user in planned:
             phone = self._phone()
             if username in existing_users:
                 user_id, agency_id = existing_users[username]
@@ -735,6 +466,10 @@ class DemoGenerator:
                         phone=phone,
                         is_staff=is_admin,
                         is_superuser=is_admin,
+                        is_municipality_admin=bool(fixed_user and fixed_user.is_municipality_admin),
+                        is_planner=bool(fixed_user and fixed_user.is_planner),
+                        # The team lead of child welfare also reviews emergency access as privacy officer.
+                        is_privacy_officer=username == "leder.barnevern",
                     )
                 )
             if agency_key is None:
@@ -746,8 +481,10 @@ class DemoGenerator:
                 AGENCY_BY_KEY[agency_key].sector,
                 f"{first} {last}",
             )
-            if username in {u.username for u in FIXED_USERS}:
+            if fixed_user is not None:
                 self.fixed_staff[username] = staff
+                if not fixed_user.is_caseworker:
+                    continue  # administers or counts; never on a team
             if not is_lead:
                 self.staff_by_agency[agency_key].append(staff)
         User.objects.bulk_create(new_users, batch_size=BATCH_SIZE)
@@ -774,7 +511,7 @@ class DemoGenerator:
         self.member_cum_high = agency_cum(MEMBER_SECTOR_WEIGHTS_HIGH)
         self.holder_cum = agency_cum(HOLDER_SECTOR_WEIGHTS)
         self.fixed_by_agency = {
-            s.agency_key: s for name, s in self.fixed_staff.items() if not name.startswith("leder.")
+            s.agency_key: s for name, s in self.fixed_staff.items() if name in CASEWORKER_USERNAMES
         }
         # Well-known users get many youths; shares shrink with size so caseloads stay plausible.
         self.kari = self.fixed_staff.get("kari.nordmann")
