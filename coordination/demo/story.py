@@ -26,6 +26,7 @@ from coordination.models import (
     Youth,
 )
 from coordination.models.consents import SCOPE_EVENTS, STATE_AFTER_EVENT, ConsentEventKind
+from coordination.services.permissions import youth_permissions_sync
 from pathways.models import (
     CONTACT_KINDS,
     Action,
@@ -350,6 +351,7 @@ class Story:
             LogEntry.objects.filter(youth=self.youth, kind__in=CONTACT_KINDS).order_by("-occurred_at").first()
         )
         Youth.objects.filter(pk=self.youth.pk).update(last_contact_at=last.occurred_at if last else None)
+        youth_permissions_sync(self.youth)
         return self.youth
 
 
