@@ -25,6 +25,11 @@ from coordination.services.permissions import youth_permissions_sync
 from coordination.services.stafettlogg import LogEntryKind, record_in_log
 
 
+def handover_accepted_text(name) -> str:
+    """The log text of an accepted handover (also written by the demo data builders)."""
+    return _("%(name)s accepted the baton and is now stafettholder.") % {"name": name}
+
+
 def _log(youth: Youth, actor: User, text: str) -> None:
     record_in_log(youth=youth, actor=actor, kind=LogEntryKind.HANDOVER, text=text)
 
@@ -73,7 +78,7 @@ def handover_accept(*, actor: User, handover: Handover, note: str = "") -> Hando
     handover.responded_at = now
     handover.response_note = note
     handover.save(update_fields=["status", "responded_at", "response_note"])
-    _log(youth, actor, _("%(name)s accepted the baton and is now stafettholder.") % {"name": actor})
+    _log(youth, actor, handover_accepted_text(actor))
     return handover
 
 

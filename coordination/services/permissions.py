@@ -47,28 +47,26 @@ def merged(windows: Iterable[Window]) -> list[Window]:
     return [(None if start == _EARLIEST else start, None if end == _LATEST else end) for start, end in result]
 
 
-def _desired(youths: list[Youth]) -> dict[tuple[int, int, str], list[Window]]:
-    """(youth_id, user_id, codename) -> the periods it is granted for, for the given youths."""
-    today = timezone.localdate()
-    youth_by_id = {youth.pk: youth for youth in youths}
+def desired_windows(
+    youths: dict[int, tuple[int | None, int]], grant_rows, member_rows, today: datetime.date
+) -> dict[tuple[int, int, str], list[Window]]:
+    """The rule itself, on plain rows (also used by the demo data builders):
+    youths: youth_id -> (stafettholder_id, originating_agency_id);
+    grant_rows: (youth_id, agency_id, category, valid_from, expires_on) of sharing consents;
+    member_rows: (youth_id, user_id, agency_id) of active memberships.
+    Returns (youth_id, user_id, codename) -> the periods it is granted for."""
     grants: dict[tuple[int, int], dict[str, list[Window]]] = defaultdict(lambda: defaultdict(list))
-    grant_rows = ConsentGrant.objects.filter(
-        consent__youth_id__in=youth_by_id, consent__state__in=SHARING_STATES
-    ).values_list("consent__youth_id", "agency_id", "category", "consent__valid_from", "consent__expires_on")
     for youth_id, agency_id, category, valid_from, expires_on in grant_rows:
         if expires_on is not None and expires_on < today:
             continue
         grants[(youth_id, agency_id)][category].append((valid_from, expires_on))
 
     desired: dict[tuple[int, int, str], list[Window]] = {}
-    members = TeamMembership.objects.filter(youth_id__in=youth_by_id, ended_on__isnull=True).values_list(
-        "youth_id", "user_id", "agency_id"
-    )
-    for youth_id, user_id, agency_id in members:
-        youth = youth_by_id[youth_id]
+    for youth_id, user_id, agency_id in member_rows:
+        stafettholder_id, originating_agency_id = youths[youth_id]
         covered = grants.get((youth_id, agency_id), {})
         see_youth: list[Window] = []
-        if user_id == youth.stafettholder_id or agency_id == youth.originating_agency_id:
+        if user_id == stafettholder_id or agency_id == originating_agency_id:
             see_youth.append(ALWAYS)
         for category, windows in covered.items():
             desired[(youth_id, user_id, category_codename(category))] = merged(windows)
@@ -78,7 +76,19 @@ def _desired(youths: list[Youth]) -> dict[tuple[int, int, str], list[Window]]:
     return desired
 
 
-def _permission_ids() -> dict[str, int]:
+def _desired(youths: list[Youth]) -> dict[tuple[int, int, str], list[Window]]:
+    """(youth_id, user_id, codename) -> the periods it is granted for, for the given youths."""
+    info = {youth.pk: (youth.stafettholder_id, youth.originating_agency_id) for youth in youths}
+    grant_rows = ConsentGrant.objects.filter(
+        consent__youth_id__in=info, consent__state__in=SHARING_STATES
+    ).values_list("consent__youth_id", "agency_id", "category", "consent__valid_from", "consent__expires_on")
+    members = TeamMembership.objects.filter(youth_id__in=info, ended_on__isnull=True).values_list(
+        "youth_id", "user_id", "agency_id"
+    )
+    return desired_windows(info, grant_rows, members, timezone.localdate())
+
+
+def permission_ids() -> dict[str, int]:
     return dict(
         Permission.objects.filter(content_type__app_label="coordination", content_type__model="youth")
         .filter(codename__startswith="see_")
@@ -92,8 +102,8 @@ def youth_permissions_sync(youths: Youth | Iterable[Youth]) -> None:
     youths = [youths] if isinstance(youths, Youth) else list(youths)
     if not youths:
         return
-    permission_ids = _permission_ids()
-    codenames = {pk: codename for codename, pk in permission_ids.items()}
+    ids = permission_ids()
+    codenames = {pk: codename for codename, pk in ids.items()}
     desired = {
         (youth_id, user_id, codename, window)
         for (youth_id, user_id, codename), windows in _desired(youths).items()
@@ -113,7 +123,7 @@ def youth_permissions_sync(youths: Youth | Iterable[Youth]) -> None:
         YouthPermission(
             content_object_id=youth_id,
             user_id=user_id,
-            permission_id=permission_ids[codename],
+            permission_id=ids[codename],
             valid_from=window[0],
             valid_until=window[1],
         )

@@ -96,6 +96,15 @@ def _youth_create(
     return youth
 
 
+def case_closed_text(explanation: str) -> str:
+    """The log texts of the case decisions (also written by the demo data builders)."""
+    return _("Case closed: %(explanation)s") % {"explanation": explanation}
+
+
+def case_reopened_text(explanation: str) -> str:
+    return _("Case reopened: %(explanation)s") % {"explanation": explanation}
+
+
 def _log_case_decision(decision: CaseDecision, text: str) -> None:
     # The log entry is of the decision's category: the explanation is the same text.
     record_in_log(
@@ -135,7 +144,7 @@ def case_close(
     )
     youth.status = YouthStatus.CLOSED
     youth.save(update_fields=["status"])
-    _log_case_decision(decision, _("Case closed: %(explanation)s") % {"explanation": explanation})
+    _log_case_decision(decision, case_closed_text(explanation))
     return decision
 
 
@@ -168,5 +177,5 @@ def case_reopen(
         stafettholder_set(youth, actor, when=timezone.now())
     youth.save(update_fields=["status", "stafettholder"])
     youth_permissions_sync(youth)
-    _log_case_decision(decision, _("Case reopened: %(explanation)s") % {"explanation": explanation})
+    _log_case_decision(decision, case_reopened_text(explanation))
     return decision

@@ -10,6 +10,15 @@ from pathways.models import LevelChange, LogEntryKind
 from pathways.services.log import log_entry_record_system
 
 
+def level_change_text(old: int, new: int, reason: str) -> str:
+    """The log text of a level change (also written by the demo data builders)."""
+    return _("BTI level changed from %(old)s to %(new)s: %(reason)s") % {
+        "old": old,
+        "new": new,
+        "reason": reason,
+    }
+
+
 @transaction.atomic
 def level_change(
     *, actor: User, youth: Youth, to_level: int, reason: str, category: str = InformationCategory.GENERAL
@@ -40,8 +49,7 @@ def level_change(
         youth=youth,
         actor=actor,
         kind=LogEntryKind.LEVEL_CHANGE,
-        text=_("BTI level changed from %(old)s to %(new)s: %(reason)s")
-        % {"old": change.from_level, "new": to_level, "reason": change.reason},
+        text=level_change_text(change.from_level, to_level, change.reason),
         category=category,
     )
     return change

@@ -58,6 +58,11 @@ def meeting_update(
     return meeting
 
 
+def minutes_text(title: str, minutes: str) -> str:
+    """The log text that carries a meeting's minutes (also written by the demo data builders)."""
+    return _("Minutes from “%(title)s”:\n%(minutes)s") % {"title": title, "minutes": minutes}
+
+
 @transaction.atomic
 def meeting_record_minutes(
     *, actor: User, meeting: Meeting, minutes: str, held_at: datetime.datetime | None = None
@@ -75,8 +80,7 @@ def meeting_record_minutes(
         youth=meeting.youth,
         kind=LogEntryKind.MEETING,
         category=meeting.category,
-        text=_("Minutes from “%(title)s”:\n%(minutes)s")
-        % {"title": meeting.title, "minutes": minutes.strip()},
+        text=minutes_text(meeting.title, minutes.strip()),
         occurred_at=occurred_at,
         author=actor,
         # The minutes are written for the same agency as the meeting they belong to.

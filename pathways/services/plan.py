@@ -133,6 +133,15 @@ def action_update(*, actor: User, action: Action, expected_version: int, **field
     return action
 
 
+def evaluation_text(action: str, outcome: str, youth_view: str) -> str:
+    """The log text of an evaluation (also written by the demo data builders)."""
+    return _("Evaluation of “%(action)s”: %(outcome)s. The youth's view: %(view)s") % {
+        "action": action,
+        "outcome": outcome,
+        "view": youth_view,
+    }
+
+
 _STATUS_AFTER = {NextStep.COMPLETE: ActionStatus.COMPLETED, NextStep.STOP: ActionStatus.STOPPED}
 
 
@@ -177,11 +186,6 @@ def evaluation_create(
         actor=actor,
         kind=LogEntryKind.EVALUATION,
         category=action.category,
-        text=_("Evaluation of “%(action)s”: %(outcome)s. The youth's view: %(view)s")
-        % {
-            "action": action.description,
-            "outcome": evaluation.get_outcome_display(),
-            "view": evaluation.youth_view,
-        },
+        text=evaluation_text(action.description, evaluation.get_outcome_display(), evaluation.youth_view),
     )
     return evaluation

@@ -39,6 +39,11 @@ def transition_create(*, actor: User, youth: Youth, responsible: User, **fields)
     return transition
 
 
+def transition_updated_text(kind: str, status: str) -> str:
+    """The log text of a changed transition (also written by the demo data builders)."""
+    return _("Transition updated: %(kind)s, %(status)s") % {"kind": kind, "status": status}
+
+
 @transaction.atomic
 def transition_update(*, actor: User, transition: Transition, expected_version: int, **fields) -> Transition:
     if "responsible" in fields:
@@ -48,8 +53,7 @@ def transition_update(*, actor: User, transition: Transition, expected_version: 
         youth=transition.youth,
         actor=actor,
         kind=LogEntryKind.TRANSITION,
-        text=_("Transition updated: %(kind)s, %(status)s")
-        % {"kind": transition.get_kind_display(), "status": transition.get_status_display()},
+        text=transition_updated_text(transition.get_kind_display(), transition.get_status_display()),
         category=transition.category,
     )
     return transition

@@ -12,9 +12,14 @@ from django.apps import apps
 from django.core.management import call_command
 from django.db import DatabaseError, connection, transaction
 from django.db.models import Count, F, Max, Q
+from django.test import override_settings
 
+from coordination.access.citizens import citizen_access_for_user
+from coordination.demo.logins import GUARDIAN_LOGIN, RELATIVE_LOGIN, YOUTH_LOGIN
 from coordination.models import (
+    ConsentEvent,
     InformationCategory,
+    Relative,
     StafettholderPeriod,
     TeamMembership,
     Youth,
@@ -24,12 +29,16 @@ from coordination.models import (
 from coordination.models.content import ContentModel
 from coordination.models.youths import national_id_is_valid
 from coordination.services.permissions import youth_permissions_sync_all
-from pathways.models import CONTACT_KINDS, YOUTH_KINDS, LogEntry
+from pathways.models import CONTACT_KINDS, YOUTH_KINDS, Evaluation, LogEntry
 
 YOUTHS = 20
 SEED = 2024
+# The suite's hasher (tests/conftest.py): the seeded demo password must verify under it.
+FAST_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 # A username line of seed_demo's login list: two spaces, the username, then what the login is for.
 LOGIN_LINE = re.compile(r"^  (?P<username>[a-z][a-z0-9._-]+)\s{2,}\S")
+# The pages each kind of staff login is for.
+HOME_PAGE = {"kommune.admin": "/kommune/", "planlegger": "/statistikk/", "leder.barnevern": "/teamleder/"}
 # Who wrote each kind of content: its agency must be the writer's.
 WRITER_FIELD = {
     "LogEntry": "author",
@@ -43,18 +52,35 @@ WRITER_FIELD = {
 }
 
 
-@pytest.fixture
-def demo(db, settings) -> str:
-    """Seeds the demo as the embedded first look does; returns what seed_demo printed."""
-    settings.SYNTHETIC_NATIONAL_IDS = True
+@pytest.fixture(scope="module")
+def _seeded(django_db_setup, django_db_blocker):
+    """Seeds once for the module, as the embedded first look does, and rolls it all back after."""
     out = io.StringIO()
-    call_command("seed_demo", youths=YOUTHS, seed=SEED, stdout=out)
-    return out.getvalue()
+    with (
+        django_db_blocker.unblock(),
+        override_settings(SYNTHETIC_NATIONAL_IDS=True, PASSWORD_HASHERS=FAST_HASHERS),
+        transaction.atomic(),
+    ):
+        call_command("seed_demo", youths=YOUTHS, seed=SEED, stdout=out)
+        yield out.getvalue()
+        transaction.set_rollback(True)
 
 
-def _printed_logins(output: str) -> list[str]:
-    _counts, _sep, logins = output.partition("Demo logins")
-    return [m["username"] for line in logins.splitlines() if (m := LOGIN_LINE.match(line))]
+@pytest.fixture
+def demo(_seeded, db, settings) -> str:
+    """What seed_demo printed; each test runs in its own savepoint on top of the seeded data."""
+    settings.SYNTHETIC_NATIONAL_IDS = True
+    return _seeded
+
+
+def _printed_staff_logins(output: str) -> list[str]:
+    staff = output.partition("Staff: sign in")[2].partition("Youths and relatives")[0]
+    return [m["username"] for line in staff.splitlines() if (m := LOGIN_LINE.match(line))]
+
+
+def _printed_citizen_logins(output: str) -> list[str]:
+    citizens = output.partition("Youths and relatives: sign in")[2]
+    return [m[1] for line in citizens.splitlines() if (m := re.match(r"^  (\d{3} \d{2} \d{3})\s", line))]
 
 
 def test_every_active_youth_has_one_stafettholder_who_is_on_the_team(demo):
@@ -131,7 +157,8 @@ def test_every_content_row_has_its_writers_agency_and_a_valid_category(demo):
             assert not rows.exclude(category__in=InformationCategory.values).exists(), model.__name__
         writer = WRITER_FIELD.get(model.__name__)
         if writer:
-            assert not rows.exclude(agency_id=F(f"{writer}__agency_id")).exists(), model.__name__
+            written_by_staff = rows.exclude(kind__in=YOUTH_KINDS) if model is LogEntry else rows
+            assert not written_by_staff.exclude(agency_id=F(f"{writer}__agency_id")).exists(), model.__name__
             checked += rows.exists()
     # Not every seed closes a case among few youths; the everyday kinds are always there.
     assert checked >= len(WRITER_FIELD) - 2
@@ -143,11 +170,11 @@ def test_national_ids_pass_the_validator(demo):
     assert [value for value in ids if not national_id_is_valid(value)] == []
 
 
-def test_every_printed_demo_login_signs_in_and_reaches_its_home_page(demo, client, settings):
+def test_every_printed_staff_login_signs_in_and_reaches_its_home_page(demo, client, settings):
     # `make run` is the embedded first look, where staff sign in with the password alone.
     settings.REQUIRE_SECOND_FACTOR = False
-    usernames = _printed_logins(demo)
-    assert "admin" in usernames and "kari.nordmann" in usernames
+    usernames = _printed_staff_logins(demo)
+    assert {"admin", "kari.nordmann", "leder.barnevern", "kommune.admin", "planlegger"} <= set(usernames)
     password = re.search(r"password '([^']+)'", demo)[1]
     for username in usernames:
         client.logout()
@@ -157,3 +184,40 @@ def test_every_printed_demo_login_signs_in_and_reaches_its_home_page(demo, clien
         home = client.get("/", follow=True)
         assert home.status_code == 200, username
         assert home.redirect_chain, username  # the start page sends each account on to its own pages
+        page = HOME_PAGE.get(username)
+        if page:
+            assert client.get(page).status_code == 200, (username, page)
+
+
+def test_every_printed_youth_and_relative_login_signs_in_with_a_code(demo, client, _sms_outbox):
+    numbers = _printed_citizen_logins(demo)
+    assert len(numbers) == 3
+    for number in numbers:
+        client.logout()
+        _sms_outbox.clear()
+        client.post("/min/logg-inn/", {"address": number})
+        assert len(_sms_outbox) == 1, f"no code was sent to {number}"
+        code = re.search(r"\b(\d{6})\b", _sms_outbox[0]["text"])[1]
+        response = client.post("/min/logg-inn/kode/", {"code": code}, follow=True)
+        assert response.status_code == 200, number
+        assert response.wsgi_request.user.is_citizen, f"{number} could not sign in"
+        assert response.wsgi_request.path == "/min/", number
+
+
+def test_the_youth_login_has_a_rich_plan_and_the_guardian_a_youth_under_16(demo):
+    youth = Youth.objects.get(account__username=YOUTH_LOGIN.username)
+    assert youth.goals.count() >= 3
+    assert Evaluation.objects.filter(action__youth=youth).exclude(youth_view="").count() >= 3
+    assert youth.meetings.filter(interpreter_needed=True, interpreter_booked=True).exists()
+    consent_kinds = set(ConsentEvent.objects.filter(consent__youth=youth).values_list("kind", flat=True))
+    assert {"requested", "discussed", "given", "widened", "narrowed", "refused"} <= consent_kinds
+    assert youth.access_log.count() >= 5
+    guardian = Relative.objects.get(account__username=GUARDIAN_LOGIN.username)
+    assert guardian.youth_id == youth.pk and guardian.has_parental_responsibility
+    assert youth.age < 16
+    # What she keeps back from her mother stays hidden from the mother, and only from her.
+    mother = citizen_access_for_user(guardian.account)
+    assert "plan" in mother.parts and "substance_use" not in mother.categories
+    assert citizen_access_for_user(youth.account).sees_everything
+    brother = citizen_access_for_user(Relative.objects.get(account__username=RELATIVE_LOGIN.username).account)
+    assert brother.parts == {"meetings"}

@@ -2,7 +2,8 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
-from coordination.demo.generate import DEFAULT_SEED, DEMO_PASSWORD, demo_logins, generate
+from coordination.demo.generate import DEFAULT_SEED, generate
+from coordination.demo.logins import DEMO_PASSWORD, print_demo_logins
 from coordination.models import Youth
 
 
@@ -44,6 +45,5 @@ class Command(BaseCommand):
         self.stdout.write(
             self.style.SUCCESS(f"seed_demo: {total:,} rows in {summary.elapsed:.1f} s.".replace(",", " "))
         )
-        self.stdout.write(f"Demo logins (password '{DEMO_PASSWORD}'):")
-        for username, role, agency in demo_logins():
-            self.stdout.write(f"  {username:<20} {role} – {agency}")
+        self.stdout.write("Demo logins:")
+        print_demo_logins(self.stdout.write)

@@ -11,6 +11,8 @@ import time
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from coordination.demo.logins import print_demo_logins
+
 
 class Command(BaseCommand):
     help = "Run web server, Celery worker and beat together, and print the demo logins."
@@ -19,8 +21,6 @@ class Command(BaseCommand):
         parser.add_argument("--addr", default="127.0.0.1:8000")
 
     def handle(self, *args, addr: str, **options):
-        from coordination.demo.generate import DEMO_PASSWORD, demo_logins
-
         python = sys.executable
         processes = [
             subprocess.Popen(
@@ -42,9 +42,8 @@ class Command(BaseCommand):
         ]
         time.sleep(2)
         self.stdout.write(self.style.SUCCESS(f"\nStafett is running at http://{addr}/"))
-        self.stdout.write(f"Demo logins (password for all: {DEMO_PASSWORD}):")
-        for username, role, agency in demo_logins():
-            self.stdout.write(f"  {username:<24} {role} – {agency}")
+        self.stdout.write("Demo logins:")
+        print_demo_logins(self.stdout.write)
         if not settings.REQUIRE_SECOND_FACTOR:
             # Production (DATABASE_URL set) refuses to start like this; see deploy/README.md.
             self.stdout.write(
