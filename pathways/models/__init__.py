@@ -34,6 +34,14 @@ from pathways.models.reminders import (
     ReminderStep,
     SweepRun,
 )
+from pathways.models.retention import (
+    Disposition,
+    RecordType,
+    RetentionLogEntry,
+    RetentionOutcome,
+    RetentionPolicy,
+    RetentionRun,
+)
 from pathways.models.transitions import Transition, TransitionKind, TransitionStatus
 
 __all__ = [
@@ -45,6 +53,7 @@ __all__ = [
     "Action",
     "ActionStatus",
     "AppendOnlyError",
+    "Disposition",
     "EmailStatus",
     "Evaluation",
     "EvaluationOutcome",
@@ -62,9 +71,14 @@ __all__ = [
     "Notification",
     "NotificationKind",
     "PlannedOutreach",
+    "RecordType",
     "Reminder",
     "ReminderRule",
     "ReminderStep",
+    "RetentionLogEntry",
+    "RetentionOutcome",
+    "RetentionPolicy",
+    "RetentionRun",
     "SweepRun",
     "Transition",
     "TransitionKind",
