@@ -23,7 +23,7 @@ from coordination.views import (
 )
 from coordination.web import converters  # noqa: F401 - registers <id:…>
 from pathways import urls as pathways_urls
-from pathways.views import dashboards, log, reminders, statistics, team_lead
+from pathways.views import dashboards, log, reminders, retention, statistics, team_lead
 
 youth_patterns = [
     path("", dashboards.youth_overview, name="youth_overview"),
@@ -143,4 +143,12 @@ urlpatterns = [
     ),
     path("teamleder/nodtilgang/<id:emergency_id>/", emergency.emergency_review, name="emergency_review"),
     path("personvern/", emergency.privacy_reviews, name="privacy_reviews"),
+    # Records retention: periods per agency and record type, the dry-run report, legal holds, the log.
+    path("oppbevaring/", retention.retention, name="retention"),
+    path(
+        "oppbevaring/etater/<id:agency_id>/<slug:record_type>/",
+        retention.retention_policy,
+        name="retention_policy",
+    ),
+    path("oppbevaring/saker/<id:case_id>/rettslig-hold/", retention.legal_hold, name="legal_hold"),
 ]

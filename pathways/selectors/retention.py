@@ -53,6 +53,10 @@ class Rule:
     years: int
     is_default: bool
 
+    @property
+    def label(self) -> str:
+        return Disposition(self.disposition).label
+
 
 def default_rule(agency: Agency, record_type: str) -> Rule:
     disposition, years = settings.RETENTION_DEFAULTS[record_type]
@@ -114,6 +118,14 @@ class Item:
     reason: str
     closed_at: datetime.datetime
     due_on: datetime.date | None
+
+    @property
+    def record_type_label(self) -> str:
+        return RecordType(self.record_type).label
+
+    @property
+    def outcome_label(self) -> str:
+        return RetentionOutcome(self.outcome).label
 
     @property
     def is_due(self) -> bool:
