@@ -9,10 +9,10 @@ TEST_SECRET_KEY := insecure-key-for-the-test-suite-only
 # The suite runs in parallel (pytest-xdist); each worker has its own test database and Celery queue.
 PYTEST_WORKERS ?= 2
 
-.PHONY: run test quick lint check-services assets messages benchmark benchmark-sweep browser-deps
+.PHONY: run test quick lint check-services assets messages benchmark benchmark-sweep browser-deps pdf-deps
 
 ## Install everything, migrate, load demo data and start web + Celery worker + beat on the embedded default.
-run: $(VENV)/.installed-dev assets
+run: $(VENV)/.installed-dev assets pdf-deps
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py collectstatic --noinput -v0
 	$(PY) manage.py seed_demo --if-empty
@@ -22,14 +22,14 @@ run: $(VENV)/.installed-dev assets
 test quick: export DATABASE_URL ?= $(TEST_DATABASE_URL)
 test quick: export REDIS_URL ?= $(TEST_REDIS_URL)
 test quick: export SECRET_KEY ?= $(TEST_SECRET_KEY)
-test: $(VENV)/.installed-dev assets browser-deps check-services lint
+test: $(VENV)/.installed-dev assets browser-deps pdf-deps check-services lint
 	$(PY) manage.py makemigrations --check --dry-run
 	$(PY) manage.py collectstatic --noinput -v0
 	$(VENV)/bin/pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 ## The inner loop: lint plus the suite without the browser and real-worker tests, on two processes,
 ## against the same PostgreSQL and Redis. `make test` before pushing runs everything.
-quick: $(VENV)/.installed-dev check-services lint
+quick: $(VENV)/.installed-dev pdf-deps check-services lint
 	$(VENV)/bin/pytest -q -n 2 -m "not browser and not celery_worker" $(PYTEST_ARGS)
 
 check-services: $(VENV)/.installed-dev
@@ -82,3 +82,11 @@ browser-deps:
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	  else echo "error: browser tests need Chromium: install the 'chromium' package" >&2; exit 1; fi; }
+
+## PDF documents (WeasyPrint) lay out text with Pango and HarfBuzz; install them when missing (root on Debian).
+PDF_LIBS := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
+pdf-deps:
+	@/sbin/ldconfig -p | grep -q 'libpangoft2-1.0.so.0' && /sbin/ldconfig -p | grep -q 'libharfbuzz-subset.so.0' || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(PDF_LIBS) >/dev/null; \
+	  else echo "error: PDF documents need Pango and HarfBuzz: install $(PDF_LIBS)" >&2; exit 1; fi; }

@@ -556,6 +556,9 @@ LOGGING = {
         "django.server": {"level": "WARNING"},
         # django-axes repeats every login at INFO; our stafett.security events cover them.
         "axes": {"level": "WARNING"},
+        # WeasyPrint and fontTools narrate every step of a PDF at INFO (documents); their warnings stay.
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
     },
 }
 
