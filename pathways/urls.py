@@ -3,7 +3,7 @@
 from django.urls import path
 
 from coordination.web import converters  # noqa: F401 - registers <id:…>
-from pathways.views import levels, log, meetings, my_stafett, plan, transitions
+from pathways.views import levels, log, meetings, my_data, my_stafett, plan, transitions
 
 urlpatterns = [
     path("plan/", plan.plan, name="plan"),
@@ -36,6 +36,7 @@ my_stafett_patterns = [
     path("samtykker/endring/", my_stafett.consent_change, name="my_consent_change_any"),
     path("samtykker/parorende/<id:relative_id>/", my_stafett.relative_sharing, name="my_relative_sharing"),
     path("innsyn/", my_stafett.access_log, name="my_access_log"),
+    path("mine-data/", my_data.my_data, name="my_data"),
     path("skriv/", my_stafett.write, name="my_write"),
     path("skriv/melding/", my_stafett.message_send, name="my_message_send"),
     path("skriv/mal/", my_stafett.goal_idea, name="my_goal_idea"),

@@ -174,6 +174,11 @@ class May:
         self.invite = active and holder
         # Marking an entry, or writing a short note, as a lysglimt (a moment that went well).
         self.mark_lysglimt = active
+        # The archive export of a closed case (pathways/services/exports.py): what it holds follows
+        # the exporter's own access, category by category.
+        self.export_archive = not active
+        # The youth's own data export, made by the stafettholder when the youth asks for it.
+        self.export_for_youth = holder
 
     @cached_property
     def _active_citizen_accounts(self) -> frozenset[int]:
