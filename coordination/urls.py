@@ -23,7 +23,7 @@ from coordination.views import (
 )
 from coordination.web import converters  # noqa: F401 - registers <id:…>
 from pathways import urls as pathways_urls
-from pathways.views import dashboards, log, reminders, statistics, team_lead
+from pathways.views import dashboards, exports, log, reminders, retention, statistics, team_lead
 
 youth_patterns = [
     path("", dashboards.youth_overview, name="youth_overview"),
@@ -46,6 +46,9 @@ youth_patterns = [
     path("logg/lysglimt/", log.lysglimt_new, name="log_lysglimt_new"),
     path("logg/<id:entry_id>/lysglimt/", log.entry_lysglimt, name="log_lysglimt_mark"),
     path("logg/<id:entry_id>/skjul/", log.entry_keep_from_youth, name="log_entry_keep_from_youth"),
+    # Exports: the archive export of a closed case; the youth's own data, made on their request.
+    path("arkiv/", exports.archive, name="archive_export"),
+    path("innsyn/ungdom/", exports.youth_data, name="youth_data_export"),
     path("", include("pathways.urls")),
 ]
 
@@ -143,4 +146,12 @@ urlpatterns = [
     ),
     path("teamleder/nodtilgang/<id:emergency_id>/", emergency.emergency_review, name="emergency_review"),
     path("personvern/", emergency.privacy_reviews, name="privacy_reviews"),
+    # Records retention: periods per agency and record type, the dry-run report, legal holds, the log.
+    path("oppbevaring/", retention.retention, name="retention"),
+    path(
+        "oppbevaring/etater/<id:agency_id>/<slug:record_type>/",
+        retention.retention_policy,
+        name="retention_policy",
+    ),
+    path("oppbevaring/saker/<id:case_id>/rettslig-hold/", retention.legal_hold, name="legal_hold"),
 ]

@@ -10,7 +10,7 @@ from dataclasses import asdict
 from celery import shared_task
 from django.conf import settings
 
-from pathways.services import notifications, reminders
+from pathways.services import notifications, reminders, retention
 
 
 @shared_task(name="pathways.sweep_reminders")
@@ -45,3 +45,13 @@ def deliver_reminder_email(reminder_id: int) -> str:
 def dispatch_notifications() -> int:
     # Idempotent: a notification is sent only while its row is unsent and locked.
     return notifications.notifications_dispatch()
+
+
+@shared_task(name="pathways.retention_sweep")
+def retention_sweep() -> dict:
+    """Once a day: the dry-run report first (in the retention log), then what it found is done, unless
+    RETENTION_DRY_RUN_ONLY. Idempotent: what was deleted or anonymised is not found again."""
+    report = retention.retention_run(dry_run=True)
+    if settings.RETENTION_DRY_RUN_ONLY:
+        return {"dry_run": report.pk}
+    return {"dry_run": report.pk, "run": retention.retention_run(dry_run=False).pk}

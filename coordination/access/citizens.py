@@ -38,6 +38,9 @@ class CitizenMay:
     set_sharing: bool = False
     # Saying yes, or asking for changes, to the adopted individual plan.
     answer_plan: bool = False
+    # Downloading what this access sees (JSON and a readable PDF): the youth their own record, a
+    # relative what the age rules let them see (pathways/services/exports.py).
+    export_data: bool = False
 
 
 @dataclass(frozen=True)
@@ -68,7 +71,7 @@ class CitizenAccess:
     @cached_property
     def may(self) -> CitizenMay:
         if self.relative is not None:
-            return CitizenMay()
+            return CitizenMay(export_data=True)
         active = self.youth.status == YouthStatus.ACTIVE
         return CitizenMay(
             manage_consent=True,
@@ -80,6 +83,7 @@ class CitizenAccess:
             mark_lysglimt=active,
             set_sharing=True,
             answer_plan=active,
+            export_data=True,
         )
 
     def sees(self, part: str) -> bool:
@@ -134,3 +138,9 @@ def citizen_access_for_user(user: User, youth_id: int | None = None) -> CitizenA
 
 def relatives_youths(user: User) -> list[Youth]:
     return [relative.youth for relative in Relative.objects.filter(account=user).select_related("youth")]
+
+
+def youth_own_view(youth: Youth, user: User) -> CitizenAccess:
+    """What the youth sees of their own record, for the stafettholder who makes the youth's own data
+    export when the youth asks for it through them (the same rule as the youth's own pages)."""
+    return CitizenAccess(youth=youth, user=user, categories=ALL_CATEGORIES, parts=frozenset(PARTS))

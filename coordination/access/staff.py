@@ -176,6 +176,11 @@ class May:
         self.mark_lysglimt = active
         # The individual plan (BTI level 3) is started by the stafettholder.
         self.start_individual_plan = active and holder
+        # The archive export of a closed case (pathways/services/exports.py): what it holds follows
+        # the exporter's own access, category by category.
+        self.export_archive = not active
+        # The youth's own data export, made by the stafettholder when the youth asks for it.
+        self.export_for_youth = holder
 
     @cached_property
     def _active_citizen_accounts(self) -> frozenset[int]:

@@ -118,6 +118,11 @@ def _is_marked_for(obj, user_id) -> bool:
     return mark is not None and (user_id is None or mark == user_id)
 
 
+def is_shown_to(obj, user_id: int) -> bool:
+    """Whether the object came through the visibility rule for the user (its texts may be read)."""
+    return _is_marked_for(obj, user_id)
+
+
 def read(obj, field: str, user_id: int | None = None):
     """A content field of an object that came through the visibility rule (for `user_id`, or for
     whoever it was selected for when None, e.g. a form's choice labels); otherwise a violation."""

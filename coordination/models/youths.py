@@ -110,6 +110,12 @@ class Youth(models.Model):
     # Denormalised from the log for list pages and reminder sweeps (indexed, set-based).
     last_contact_at = models.DateTimeField(_("last contact"), null=True, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
+    # Records retention (pathways/services/retention.py): a case on legal hold keeps everything, whatever
+    # the retention periods say; set and lifted by a team lead or the municipality administrator.
+    legal_hold = models.BooleanField(_("legal hold"), default=False, db_default=False)
+    legal_hold_reason = models.CharField(_("reason for the legal hold"), max_length=200, blank=True)
+    # When retention anonymised the youth's identity (names, national id, contact details).
+    anonymised_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["last_name", "first_name"]

@@ -5,7 +5,7 @@ import datetime
 
 from django.core.exceptions import ImproperlyConfigured
 
-from coordination.env import env_int, env_str
+from coordination.env import env_bool, env_int, env_str
 from coordination.settings.base import REDIS_URL, TIME_ZONE, VAR_DIR
 
 # Celery: Redis when REDIS_URL is set; otherwise kombu's filesystem transport, which needs no server.
@@ -91,6 +91,23 @@ if max(CELERY_TASK_TIME_LIMIT, REMINDER_EMAIL_RETRY_BACKOFF_MAX) >= CELERY_VISIB
         "REMINDER_EMAIL_RETRY_BACKOFF_MAX, or Redis hands a running task to a second worker."
     )
 
+# Records retention (pathways/services/retention.py): per record type, what happens how many years after
+# a case was closed, unless an agency's administrator set its own (RetentionPolicy). Records of agencies
+# in RETENTION_KEEP_SECTORS are kept permanently by default (child welfare records go to the archive).
+RETENTION_DEFAULTS = {
+    "log": ("delete", env_int("RETENTION_YEARS_LOG", 10, minimum=1)),
+    "plan": ("delete", env_int("RETENTION_YEARS_PLAN", 10, minimum=1)),
+    "meetings": ("delete", env_int("RETENTION_YEARS_MEETINGS", 10, minimum=1)),
+    "consents": ("delete", env_int("RETENTION_YEARS_CONSENTS", 10, minimum=1)),
+    "access_log": ("delete", env_int("RETENTION_YEARS_ACCESS_LOG", 10, minimum=1)),
+    "case": ("anonymise", env_int("RETENTION_YEARS_CASE", 10, minimum=1)),
+}
+RETENTION_KEEP_SECTORS = tuple(
+    sector for sector in env_str("RETENTION_KEEP_SECTORS", "child_welfare").split(",") if sector
+)
+# The scheduled job always writes its dry-run report first; with this on it stops there.
+RETENTION_DRY_RUN_ONLY = env_bool("RETENTION_DRY_RUN_ONLY", default=False)
+
 # The one beat schedule. Run exactly one beat process (deploy/README.md). Every entry expires within
 # its interval: a run that waited too long is dropped, because the next one derives the same again.
 CELERY_BEAT_SCHEDULE = {
@@ -117,4 +134,6 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": 3600.0,
         "options": {"expires": 3600},
     },
+    # Records retention once a day: the dry-run report, then what it found is done.
+    "retention": {"task": "pathways.retention_sweep", "schedule": 86400.0, "options": {"expires": 86400}},
 }

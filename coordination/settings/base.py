@@ -253,6 +253,7 @@ PAGE_SIZES = {
     "reminders": 25,
     "access_log": 50,
     "team_lead": 50,
+    "retention": 50,
 }
 
 # Logs go to stdout, one JSON object a line (with the request id) in production, for the log shipper;

@@ -95,6 +95,20 @@ def perform(
     return redirect_after_post(request, then)
 
 
+def download(request: HttpRequest, service: Callable[..., Any], /, *, then: str, **kwargs) -> HttpResponse:
+    """A file the service makes (an export): sent as an attachment, or, refused by a rule, the user is
+    told why and sent back to `then`. The service returns an object with `filename` and `data`."""
+    try:
+        result = service(**kwargs)
+    except BusinessRuleError as error:
+        for message in error.messages:
+            messages.error(request, message)
+        return redirect_after_post(request, then)
+    response = HttpResponse(result.data, content_type="application/zip")
+    response["Content-Disposition"] = f'attachment; filename="{result.filename}"'
+    return response
+
+
 def render_page(request: HttpRequest, template: str, context: dict, *, status: int = 200) -> HttpResponse:
     """The one htmx rule: a request that targets an element (`hx-target="#name"`) gets only the
     partial of that name from the page's template (`{% partialdef name %}`), when it has one; any

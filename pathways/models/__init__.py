@@ -42,6 +42,14 @@ from pathways.models.reminders import (
     ReminderStep,
     SweepRun,
 )
+from pathways.models.retention import (
+    Disposition,
+    RecordType,
+    RetentionLogEntry,
+    RetentionOutcome,
+    RetentionPolicy,
+    RetentionRun,
+)
 from pathways.models.transitions import Transition, TransitionKind, TransitionStatus
 
 __all__ = [
@@ -53,6 +61,7 @@ __all__ = [
     "Action",
     "ActionStatus",
     "AppendOnlyError",
+    "Disposition",
     "EmailStatus",
     "Evaluation",
     "EvaluationOutcome",
@@ -76,9 +85,14 @@ __all__ = [
     "PlanVersion",
     "PlanVersionItem",
     "PlannedOutreach",
+    "RecordType",
     "Reminder",
     "ReminderRule",
     "ReminderStep",
+    "RetentionLogEntry",
+    "RetentionOutcome",
+    "RetentionPolicy",
+    "RetentionRun",
     "SweepRun",
     "Transition",
     "TransitionKind",

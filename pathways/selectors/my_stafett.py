@@ -242,6 +242,18 @@ def who_has_looked(access: CitizenAccess) -> QuerySet[AccessLogEntry]:
 # Plain words ------------------------------------------------------------------------------------------
 # What a row of the access log means, for a 13-year-old: (opened/looked, changed).
 _LOOKED = {
+    "archive_export": (
+        _("copied your closed case to the archive"),
+        _("copied your closed case to the archive"),
+    ),
+    "own_data_export": (_("downloaded a copy of the data"), _("downloaded a copy of the data")),
+    "own_data_for_youth": (_("made a copy of your data for you"), _("made a copy of your data for you")),
+    "youth_data_export": (_("made a copy of your data for you"), _("made a copy of your data for you")),
+    "legal_hold_on": (_("said your case must be kept for now"), _("said your case must be kept for now")),
+    "legal_hold_off": (
+        _("said your case no longer needs to be kept"),
+        _("said your case no longer needs to be kept"),
+    ),
     "youth_overview": (_("opened the overview of your case"), _("changed the overview of your case")),
     "youth_new": (_("registered you in Stafett"), _("registered you in Stafett")),
     "plan": (_("looked at your plan"), _("changed your plan")),
