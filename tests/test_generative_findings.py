@@ -1,6 +1,7 @@
 """Bugs the generative confidentiality test and the stateful consent test found (and those issue 9 named
 as suspects), each as a plain test of what a user would notice."""
 
+import datetime
 import html
 import re
 
@@ -11,6 +12,7 @@ from coordination.models import Consent, ConsentEvent, ConsentState, Relative
 from coordination.services.consents import consent_event_record
 from coordination.services.invitations import invitation_send
 from pathways.services.log import log_entry_correct
+from pathways.services.plan import action_create, action_update, evaluation_create, goal_create, goal_update
 from pathways.services.voice import entry_withhold
 from tests import factories
 from tests.pathways.test_my_stafett import sign_in, youth_account
@@ -121,3 +123,61 @@ def test_an_invitation_to_the_youth_still_speaks_of_their_plan(
     with django_capture_on_commit_callbacks(execute=True):
         invitation_send(actor=cast.holder, youth=cast.youth, channel="sms")
     assert "planen din" in sms.outbox[-1]["text"]
+
+
+# --- found by tests/test_confidentiality_generative.py ---------------------------------------------
+# The school (member) writes a goal and an action in "school"; the consent does not cover "school"
+# for child welfare (the holder's agency), so the holder must not read them anywhere.
+
+
+def _school_plan(cast):
+    goal = goal_create(
+        actor=cast.member,
+        youth=cast.youth,
+        kind="school_work",
+        description="Mål om matteprøven",
+        category="school",
+    )
+    action = action_create(
+        actor=cast.member,
+        goal=goal,
+        description="Tiltak: ekstra mattetimer",
+        responsible=cast.member,
+        evaluator=cast.holder,
+        start_date=timezone.localdate() - datetime.timedelta(days=10),
+        evaluation_date=timezone.localdate() + datetime.timedelta(days=5),
+        category="school",
+    )
+    return goal, action
+
+
+def test_an_evaluation_by_another_agency_does_not_repeat_the_action_in_its_log_entry(cast, client, login):
+    _goal, action = _school_plan(cast)
+    evaluation_create(
+        actor=cast.holder,
+        action=action,
+        outcome="partly",
+        assessment="Går litt bedre.",
+        youth_view="Matte er fortsatt vanskelig.",
+        next_step="continue",
+        next_evaluation_date=timezone.localdate() + datetime.timedelta(days=30),
+    )
+    login(cast.holder)
+    for path in ("", "logg/"):
+        page = _page(client, f"/ungdommer/{cast.youth.pk}/{path}")
+        assert "ekstra mattetimer" not in page
+        assert "Matte er fortsatt vanskelig." in page  # the holder's own evaluation entry is there
+    login(cast.member)
+    assert "ekstra mattetimer" in _page(client, f"/ungdommer/{cast.youth.pk}/plan/")
+
+
+def test_a_change_to_another_agencys_goal_is_logged_for_that_agency(cast, client, login):
+    goal, action = _school_plan(cast)
+    goal_update(actor=cast.holder, goal=goal, expected_version=goal.version, status="paused")
+    action_update(actor=cast.holder, action=action, expected_version=action.version, status="ongoing")
+    login(cast.holder)
+    page = _page(client, f"/ungdommer/{cast.youth.pk}/logg/")
+    assert "matteprøven" not in page and "ekstra mattetimer" not in page
+    login(cast.member)
+    page = _page(client, f"/ungdommer/{cast.youth.pk}/logg/")
+    assert "Mål om matteprøven" in page and "ekstra mattetimer" in page

@@ -117,10 +117,19 @@ def log_entry_correct(*, actor: User, original: LogEntry, text: str) -> LogEntry
 
 
 def log_entry_record_system(
-    *, youth: Youth, actor: User, kind: str, text: str, category: str = InformationCategory.GENERAL
+    *,
+    youth: Youth,
+    actor: User,
+    kind: str,
+    text: str,
+    category: str = InformationCategory.GENERAL,
+    agency_id: int | None = None,
 ) -> LogEntry:
-    """Entries written as a side effect of another action (handover, plan change, level change…)."""
-    agency_id = actor.agency_id or youth.originating_agency_id
+    """Entries written as a side effect of another action (handover, plan change, level change…).
+
+    An entry that repeats a content text (a goal's, an action's) is written for the agency that text
+    was written for (`agency_id`), so it is seen exactly where the text itself is."""
+    agency_id = agency_id or actor.agency_id or youth.originating_agency_id
     return LogEntry.objects.create(
         youth=youth,
         kind=kind,

@@ -61,6 +61,7 @@ def goal_update(*, actor: User, goal: Goal, expected_version: int, **fields) -> 
         kind=LogEntryKind.PLAN_CHANGE,
         category=goal.category,
         text=_("Goal changed: %(goal)s") % {"goal": goal.description},
+        agency_id=goal.agency_id,
     )
     return goal
 
@@ -129,6 +130,7 @@ def action_update(*, actor: User, action: Action, expected_version: int, **field
         kind=LogEntryKind.PLAN_CHANGE,
         category=action.category,
         text=_("Action changed: %(action)s") % {"action": action.description},
+        agency_id=action.agency_id,
     )
     return action
 
@@ -181,11 +183,21 @@ def evaluation_create(
     if continues:
         new_fields["evaluation_date"] = next_evaluation_date
     update_if_unchanged(action, expected_version=action.version, **new_fields)
+    # The entry holds the evaluation's own texts, written for the evaluator's agency; it names the
+    # action only when the action was written for that agency too (else it would show it elsewhere).
+    if action.agency_id == evaluation.agency_id:
+        text = evaluation_text(action.description, evaluation.get_outcome_display(), evaluation.youth_view)
+    else:
+        text = _("Evaluation of an action: %(outcome)s. The youth's view: %(view)s") % {
+            "outcome": evaluation.get_outcome_display(),
+            "view": evaluation.youth_view,
+        }
     log_entry_record_system(
         youth=action.youth,
         actor=actor,
         kind=LogEntryKind.EVALUATION,
         category=action.category,
-        text=evaluation_text(action.description, evaluation.get_outcome_display(), evaluation.youth_view),
+        text=text,
+        agency_id=evaluation.agency_id,
     )
     return evaluation
