@@ -37,6 +37,8 @@ SECRET_KEY_FALLBACKS = [key.strip() for key in env_secret("SECRET_KEY_FALLBACKS"
 
 # The second factor (TOTP) for staff. Only the embedded first-look mode may turn it off, and every
 # page then says so; production settings refuse to start without it.
+# Synthetic national identity numbers (Tenor's month + 80 series) for demo and test data only.
+SYNTHETIC_NATIONAL_IDS = env_bool("SYNTHETIC_NATIONAL_IDS", default=EMBEDDED)
 REQUIRE_SECOND_FACTOR = env_bool("REQUIRE_SECOND_FACTOR", default=not EMBEDDED)
 if not REQUIRE_SECOND_FACTOR and not EMBEDDED:
     raise ImproperlyConfigured("REQUIRE_SECOND_FACTOR cannot be off when DATABASE_URL is set (production).")

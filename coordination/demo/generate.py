@@ -33,7 +33,7 @@ from django.core.management.color import no_style
 from django.db import connection, reset_queries, transaction
 from django.db.models import Max
 from django.utils import timezone
-from stdnum.no.fodselsnummer import is_valid as national_id_is_valid
+from stdnum.no.fodselsnummer import calc_check_digit1, calc_check_digit2
 
 from coordination.demo import names as N
 from coordination.demo.consents import seed_consents
@@ -52,6 +52,8 @@ from coordination.models import (
     Youth,
     YouthStatus,
 )
+from coordination.models.agencies import Municipality
+from coordination.models.youths import national_id_is_valid
 from pathways.models import (
     CONTACT_KINDS,
     Action,
@@ -456,11 +458,6 @@ def cumulative(weights: Sequence[float]) -> list[float]:
     return list(accumulate(weights))
 
 
-def _control_digit(digits: str, weights: Sequence[int]) -> int | None:
-    remainder = 11 - sum(int(d) * w for d, w in zip(digits, weights, strict=True)) % 11
-    return 0 if remainder == 11 else (None if remainder == 10 else remainder)
-
-
 def synthetic_national_id(birth: dt.date, female: bool, rng: random.Random, used: set[str]) -> str:
     """A fødselsnummer with valid modulus-11 check digits, in the *synthetic* series (month + 80).
 
@@ -475,15 +472,10 @@ def synthetic_national_id(birth: dt.date, female: bool, rng: random.Random, used
         if (individual % 2 == 0) != female:
             individual += 1 if individual < high else -1
         base = f"{prefix}{individual:03d}"
-        k1 = _control_digit(base, (3, 7, 6, 1, 8, 9, 4, 5, 2))
-        if k1 is None:
-            continue
-        k2 = _control_digit(f"{base}{k1}", (5, 4, 3, 2, 7, 6, 5, 4, 3, 2))
-        if k2 is None:
-            continue
-        value = f"{base}{k1}{k2}"
-        if value not in used:
-            assert national_id_is_valid(value), value
+        value = base + calc_check_digit1(base)
+        value += calc_check_digit2(value)
+        if len(value) == 11 and value not in used:  # a check "digit" of 10 means: no such number
+            assert national_id_is_valid(value, synthetic=True), value
             used.add(value)
             return value
 
@@ -629,6 +621,11 @@ class DemoGenerator:
             Agency.objects.filter(name__in=[a.name for a in AGENCIES]).values_list("name", "id")
         )
         self.agency_ids: dict[str, int] = {}
+        # Specialist services (empty municipality) serve several municipalities and belong to none.
+        municipalities = {
+            name: Municipality.objects.get_or_create(name=name)[0]
+            for name in sorted({a.municipality for a in AGENCIES if a.municipality})
+        }
         new_agencies = []
         for spec in AGENCIES:
             agency_id = existing_agencies.get(spec.name)
@@ -640,7 +637,7 @@ class DemoGenerator:
                         name=spec.name,
                         sector=spec.sector,
                         level=spec.level,
-                        municipality=spec.municipality,
+                        municipality=municipalities.get(spec.municipality),
                     )
                 )
             self.agency_ids[spec.key] = agency_id
