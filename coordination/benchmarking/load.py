@@ -74,7 +74,9 @@ def run(*, env: dict[str, str], cookie: str, paths: list[str], workers: int, con
     port = _free_port()
     gunicorn = [sys.executable, "-m", "gunicorn", "coordination.wsgi", "--bind", f"127.0.0.1:{port}"]
     gunicorn += ["--workers", str(workers), "--worker-class", "sync", "--log-level", "warning"]
-    log = open(Path(env.get("BENCH_OUT", "/tmp")) / "gunicorn.log", "w")  # noqa: SIM115 (kept open for the child)
+    out = Path(env.get("BENCH_OUT") or ROOT / "var" / "benchmark")
+    out.mkdir(parents=True, exist_ok=True)
+    log = open(out / "gunicorn.log", "w")  # noqa: SIM115 (kept open for the child)
     proc = subprocess.Popen(gunicorn, cwd=ROOT, env={**os.environ, **env}, stdout=log, stderr=log)
     try:
         _wait_until_up(port, proc)
@@ -93,13 +95,25 @@ def run(*, env: dict[str, str], cookie: str, paths: list[str], workers: int, con
 
 
 def _wrk(wrk: str, port: int, path: str, cookie: str, connections: int, seconds: int) -> dict:
-    command = [wrk, "--threads", "2", "--connections", str(connections), "--timeout", "5s", "-s", str(WRK_SCRIPT)]
+    command = [
+        wrk,
+        "--threads",
+        "2",
+        "--connections",
+        str(connections),
+        "--timeout",
+        "5s",
+        "-s",
+        str(WRK_SCRIPT),
+    ]
     for name, value in _headers(cookie).items():
         command += ["--header", f"{name}: {value}"]
     url = f"http://127.0.0.1:{port}{path}"
     # A short warm-up first: the workers' first requests open connections and fill caches.
     subprocess.run([*command, "--duration", "3s", url], check=True, capture_output=True, text=True)
-    done = subprocess.run([*command, "--duration", f"{seconds}s", url], check=True, capture_output=True, text=True)
+    done = subprocess.run(
+        [*command, "--duration", f"{seconds}s", url], check=True, capture_output=True, text=True
+    )
     line = next(line for line in done.stdout.splitlines() if line.startswith("{"))
     figures = json.loads(line)
     figures.update(path=path, connections=connections, seconds=seconds)

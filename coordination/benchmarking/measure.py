@@ -25,6 +25,7 @@ class Measured:
     who: str
     url: str
     status: int
+    failures: int  # timed requests that did not answer 200
     p50_ms: float
     p95_ms: float
     queries: int
@@ -65,15 +66,15 @@ def capture(client: Client, url: str) -> tuple[int, list[tuple[str, object, bool
     return response.status_code, statements
 
 
-def time_requests(client: Client, url: str, repeat: int, warmup: int = 3) -> list[float]:
-    for _ in range(warmup):
-        client.get(url, secure=True)
-    timings = []
+def time_requests(client: Client, url: str, repeat: int) -> tuple[list[float], int]:
+    """Wall-clock milliseconds of `repeat` requests, and how many of them did not answer 200."""
+    timings, failures = [], 0
     for _ in range(repeat):
         started = time.perf_counter()
-        client.get(url, secure=True)
+        response = client.get(url, secure=True)
         timings.append((time.perf_counter() - started) * 1000)
-    return timings
+        failures += response.status_code != 200
+    return timings, failures
 
 
 def replay_connection() -> psycopg.Connection:
@@ -112,14 +113,19 @@ def replay(raw: psycopg.Connection, statements, repeat: int, warmup: int = 3) ->
     return timings
 
 
-def measure(page, client: Client, raw: psycopg.Connection, repeat: int) -> Measured:
+def measure(page, client: Client, raw: psycopg.Connection, repeat: int, warmup: int = 3) -> Measured:
+    # Warm first (the first requests of a session fill caches and may write the session), so the
+    # statements captured are those of every later request.
+    for _ in range(warmup):
+        client.get(page.url, secure=True)
     status, statements = capture(client, page.url)
-    timings = time_requests(client, page.url, repeat)
+    timings, failures = time_requests(client, page.url, repeat)
     result = Measured(
         key=page.key,
         who=page.who,
         url=page.url,
         status=status,
+        failures=failures,
         p50_ms=statistics.median(timings),
         p95_ms=percentile(timings, 0.95),
         queries=len(statements),
@@ -168,7 +174,9 @@ def profile(client: Client, url: str, repeat: int) -> dict:
             if filename.endswith(suffix) and name in names:
                 buckets[label] += cumtime * per_request
         short = filename.split("site-packages/")[-1].split("/work/")[-1]
-        rows.append((tottime * per_request, cumtime * per_request, calls // repeat, f"{short}:{line}({name})"))
+        rows.append(
+            (tottime * per_request, cumtime * per_request, calls // repeat, f"{short}:{line}({name})")
+        )
     rows.sort(reverse=True)
     return {
         "url": url,

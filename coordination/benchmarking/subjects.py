@@ -8,11 +8,12 @@ from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_K
 from django.db.models import Count, Q
 from django.utils import timezone
 from django_otp import DEVICE_ID_SESSION_KEY, devices_for_user
+from django_otp.plugins.otp_email.models import EmailDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from coordination.accounts.models import UserSession
 from coordination.accounts.sessions import AUTH_AT, SEEN_AT
-from coordination.models import Relative, User, Youth
+from coordination.models import AccountKind, Relative, User, Youth
 from pathways.models import Action
 
 # Targets from issue 12 (p95 in ms); every page is also held to MAX_RATIO × its raw SQL replay.
@@ -48,7 +49,10 @@ def signed_in_session(user: User) -> str:
     Built directly in the session store so the benchmark measures the pages, not the login (and so a
     load generator can send the cookie without a browser)."""
     device = next(iter(devices_for_user(user, confirmed=True)), None)
-    if device is None:
+    if device is None and user.is_citizen:
+        # A youth or relative signs in with a one-time code: their second factor is such a device.
+        device = EmailDevice.objects.create(user=user, name="benchmark", confirmed=True, email=user.email)
+    elif device is None:
         device = TOTPDevice.objects.create(user=user, name="benchmark", confirmed=True)
     store = import_module(settings.SESSION_ENGINE).SessionStore()
     now = timezone.now().timestamp()
@@ -61,6 +65,21 @@ def signed_in_session(user: User) -> str:
     store.create()
     UserSession.objects.create(session_key=store.session_key, user=user)
     return store.session_key
+
+
+def _citizen_account(person: Youth | Relative, kind: str, first_name: str, last_name: str) -> User:
+    account = User(
+        username=f"bench-{kind}-{person.pk}",
+        kind=kind,
+        first_name=first_name[:150],
+        last_name=last_name[:150],
+        email=f"bench-{kind}-{person.pk}@epost.example",
+        language_chosen=True,
+    )
+    account.set_unusable_password()
+    account.save()
+    type(person).objects.filter(pk=person.pk).update(account=account)
+    return account
 
 
 def _busiest_caseworker() -> User:
@@ -118,24 +137,24 @@ def choose() -> Subjects:
             Page("team_lead_list", "team_lead", "/teamleder/liste/no-contact/", TEAM_LEAD_P95),
             Page("escalations", "team_lead", "/eskaleringer/"),
         ]
-    own = _fullest_youth(Youth.objects.filter(account__isnull=False, account__is_active=True, status="active"))
+    # The demo data has no youth or relative accounts: give the caseworker's youth and a guardian of
+    # theirs one, in the state an accepted invitation leaves (coordination.services.invitations).
+    own = youth if youth.account_id is None or youth.account.is_active else None
     if own:
-        subjects.sessions["youth"] = signed_in_session(own.account)
-        subjects.description["youth"] = f"{own.account.username}, the youth's own login"
+        account = own.account or _citizen_account(own, AccountKind.YOUTH, own.first_name, own.last_name)
+        subjects.sessions["youth"] = signed_in_session(account)
+        subjects.description["youth"] = f"{account.username}, the youth's own login (age {own.age})"
         subjects.pages += [
             Page("my_stafett", "youth", "/min/", CITIZEN_PAGE_P95),
             Page("my_consents", "youth", "/min/samtykker/", CITIZEN_PAGE_P95),
             Page("my_access_log", "youth", "/min/innsyn/", CITIZEN_PAGE_P95),
             Page("my_write", "youth", "/min/skriv/", CITIZEN_PAGE_P95),
         ]
-    guardian = (
-        Relative.objects.filter(account__isnull=False, account__is_active=True, has_parental_responsibility=True)
-        .order_by("pk")
-        .first()
-    )
-    if guardian:
-        subjects.sessions["guardian"] = signed_in_session(guardian.account)
-        subjects.description["guardian"] = f"{guardian.account.username}, a guardian's login"
+    guardian = youth.relatives.filter(has_parental_responsibility=True).order_by("pk").first()
+    if guardian and (guardian.account_id is None or guardian.account.is_active):
+        account = guardian.account or _citizen_account(guardian, AccountKind.RELATIVE, guardian.name, "")
+        subjects.sessions["guardian"] = signed_in_session(account)
+        subjects.description["guardian"] = f"{account.username}, a guardian's login"
         subjects.pages.append(Page("guardian_stafett", "guardian", "/min/", CITIZEN_PAGE_P95))
     if planner := User.objects.filter(is_planner=True, is_active=True).order_by("pk").first():
         subjects.sessions["planner"] = signed_in_session(planner)
