@@ -43,6 +43,7 @@ from coordination.models import (
     CaseDecisionKind,
     Handover,
     HandoverStatus,
+    InformationCategory,
     Relative,
     Sector,
     ServiceLevel,
@@ -391,6 +392,15 @@ MANUAL_KIND_WEIGHTS = (
     (LogEntryKind.MISSED_APPOINTMENT, 10),
     (LogEntryKind.OUTREACH, 8),
 )
+# Where a transition goes is content; admissions and aftercare tell of treatment, so they are health.
+TRANSITION_CATEGORY = {
+    TransitionKind.TURNING_18: InformationCategory.GENERAL,
+    TransitionKind.ADMISSION: InformationCategory.HEALTH,
+    TransitionKind.DISCHARGE: InformationCategory.HEALTH,
+    TransitionKind.AFTERCARE: InformationCategory.SUBSTANCE_USE,
+    TransitionKind.SCHOOL_CHANGE: InformationCategory.SCHOOL,
+    TransitionKind.MOVING: InformationCategory.GENERAL,
+}
 CLOSING_REASON_WEIGHTS = (("goals_reached", 35), ("youth_declines", 20), ("moved", 20), ("transferred", 15))
 
 # Every model written, in insertion order (foreign keys point backwards in this list).
@@ -1074,6 +1084,8 @@ class DemoGenerator:
                     else "",
                     preferred_language=rel_language,
                     interpreter_needed=rel_interpreter,
+                    agency_id=holder_on(case_start).agency_id,
+                    category=InformationCategory.GENERAL,
                 )
             )
             relatives.append(obj)
@@ -1124,6 +1136,8 @@ class DemoGenerator:
                     to_level=to_level,
                     reason=reason,
                     changed_by_id=by.id,
+                    agency_id=by.agency_id,
+                    category=InformationCategory.GENERAL,
                     changed_at=when,
                 )
             )
@@ -1264,6 +1278,7 @@ class DemoGenerator:
                         status=status,
                         category=category,
                         created_by_id=creator.id,
+                        agency_id=creator.agency_id,
                         created_at=goal_created,
                         updated_at=updated,
                     )
@@ -1372,6 +1387,8 @@ class DemoGenerator:
                     else TransitionStatus.PLANNED,
                     note=fmt(rng.choice(N.TRANSITION_NOTES["turning_18"])),
                     created_by_id=holder.id,
+                    agency_id=holder.agency_id,
+                    category=TRANSITION_CATEGORY[TransitionKind.TURNING_18],
                     created_at=created,
                     updated_at=created,
                 )
@@ -1411,6 +1428,8 @@ class DemoGenerator:
                     status=status,
                     note=note,
                     created_by_id=responsible.id,
+                    agency_id=responsible.agency_id,
+                    category=TRANSITION_CATEGORY[kind],
                     created_at=created,
                     updated_at=created,
                 )
@@ -1418,7 +1437,7 @@ class DemoGenerator:
             if status == TransitionStatus.COMPLETED:
                 entry(
                     LogEntryKind.TRANSITION,
-                    "general",
+                    TRANSITION_CATEGORY[kind],
                     f"Overgang gjennomført: {note}",
                     self._at(planned),
                     responsible,
@@ -1445,6 +1464,8 @@ class DemoGenerator:
                     explanation=explanation,
                     youth_view=rng.choice(N.CLOSE_YOUTH_VIEWS),
                     decided_by_id=decider.id,
+                    agency_id=decider.agency_id,
+                    category=InformationCategory.GENERAL,
                     decided_at=closed_at,
                 )
             )
@@ -1467,6 +1488,8 @@ class DemoGenerator:
                         explanation=explanation,
                         youth_view=rng.choice(N.REOPEN_YOUTH_VIEWS),
                         decided_by_id=decider.id,
+                        agency_id=decider.agency_id,
+                        category=InformationCategory.GENERAL,
                         decided_at=reopened_at,
                     )
                 )
@@ -1566,6 +1589,7 @@ class DemoGenerator:
                 category="general",
                 minutes_entry=minutes,
                 created_by_id=chair.id,
+                agency_id=chair.agency_id,
                 created_at=created_at,
             )
         )
