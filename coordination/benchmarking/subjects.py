@@ -11,6 +11,7 @@ from django_otp import DEVICE_ID_SESSION_KEY, devices_for_user
 from django_otp.plugins.otp_email.models import EmailDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from coordination.accounts.backends import MODEL_BACKEND
 from coordination.accounts.models import UserSession
 from coordination.accounts.sessions import AUTH_AT, SEEN_AT
 from coordination.models import AccountKind, Relative, User, Youth
@@ -57,7 +58,7 @@ def signed_in_session(user: User) -> str:
     store = import_module(settings.SESSION_ENGINE).SessionStore()
     now = timezone.now().timestamp()
     store[SESSION_KEY] = user._meta.pk.value_to_string(user)
-    store[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    store[BACKEND_SESSION_KEY] = MODEL_BACKEND
     store[HASH_SESSION_KEY] = user.get_session_auth_hash()
     store[DEVICE_ID_SESSION_KEY] = device.persistent_id
     store[AUTH_AT] = now
