@@ -4,6 +4,8 @@ from coordination.benchmarking.subjects import MAX_RATIO
 
 LOAD_MIN_RPS = 100.0
 LOAD_MAX_P99_MS = 150.0
+# Pages are flat in data size (issue 12: 1.0–1.1× from 1 000 to 50 000 youths); flag clear growth.
+MAX_GROWTH = 1.5
 
 
 def _over(value: float, limit: float, unit: str) -> str:
@@ -148,6 +150,9 @@ def all_misses(report: dict) -> list[str]:
     if (report.get("load") or {}).get("error"):
         misses.append(f"load test not run: {report['load']['error']}")
     for row in (report.get("growth") or {}).get("pages", []):
+        if row["p50_growth"] is not None and row["p50_growth"] > MAX_GROWTH:
+            grown = f"p50 {row['p50_growth']:.2f}× the smaller size's (≤ {MAX_GROWTH}×)"
+            misses.append(f"growth, {row['key']}: {grown}")
         if row["queries_large"] > row["queries_small"]:
             misses.append(
                 f"growth, {row['key']}: queries grow with the data "
