@@ -9,7 +9,7 @@ TEST_SECRET_KEY := insecure-key-for-the-test-suite-only
 # The suite runs in parallel (pytest-xdist); each worker has its own test database and Celery queue.
 PYTEST_WORKERS ?= 2
 
-.PHONY: run test quick lint check-services assets messages benchmark benchmark-sweep browser-deps pdf-deps
+.PHONY: run test quick lint check-services assets messages benchmark benchmark-sweep browser-deps pdf-deps bench-deps
 
 ## Install everything, migrate, load demo data and start web + Celery worker + beat on the embedded default.
 run: $(VENV)/.installed-dev assets pdf-deps
@@ -39,19 +39,20 @@ lint: $(VENV)/.installed-dev
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 
-## Page latency and query counts at realistic scale: BENCH_YOUTHS=50000 make benchmark.
-## Uses a database of its own (created if missing, emptied when it holds fewer youths than asked).
-benchmark: export DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/stafett_bench_pages
+## The page benchmark of issue 12: every main page at 1 000 and 50 000 youths (p50/p95, query counts,
+## the raw replay of each page's SQL), the growth, and a load test (gunicorn + wrk) on loopback; writes
+## var/benchmark/benchmark.{json,md}. Each size gets a database of its own (DATABASE_URL's name + _<size>,
+## created, migrated and seeded when it holds fewer youths). BENCH_ARGS="--sizes 1000" for a quick run.
+benchmark: export DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/stafett_bench
 benchmark: export SECRET_KEY ?= $(TEST_SECRET_KEY)
-benchmark: $(VENV)/.installed-dev assets
-	$(PY) scripts/create_database.py
-	$(PY) manage.py migrate --noinput -v0
-	$(PY) manage.py benchmark --youths $${BENCH_YOUTHS:-50000}
+benchmark: $(VENV)/.installed-dev assets pdf-deps bench-deps
+	$(PY) manage.py collectstatic --noinput -v0
+	$(PY) manage.py benchmark $(BENCH_ARGS)
 
 ## The reminder sweep at 50 000 youths and 500 000 actions. Needs a database of its own: it is emptied.
 benchmark-sweep: export DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/stafett_bench_sweep
 benchmark-sweep: export SECRET_KEY ?= $(TEST_SECRET_KEY)
-benchmark-sweep: $(VENV)/.installed-dev
+benchmark-sweep: $(VENV)/.installed-dev pdf-deps
 	$(PY) scripts/create_database.py
 	$(PY) manage.py migrate --noinput -v0
 	$(PY) manage.py benchmark_sweep --youths $${BENCH_YOUTHS:-50000}
@@ -95,3 +96,10 @@ pdf-deps:
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(PDF_LIBS) >/dev/null; \
 	  else echo "error: PDF documents need Pango and HarfBuzz: install $(PDF_LIBS)" >&2; exit 1; fi; }
+
+## The load test of `make benchmark` drives gunicorn with wrk; install it when missing (root on Debian).
+bench-deps:
+	@command -v wrk >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; \
+	  else echo "error: the load test needs wrk: install the 'wrk' package" >&2; exit 1; fi; }

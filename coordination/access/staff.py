@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from django.core.exceptions import ObjectDoesNotExist
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet, StringAgg, Subquery, Value
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -14,6 +14,8 @@ from django.utils import timezone
 from coordination.models import (
     SEE_YOUTH,
     EmergencyAccess,
+    Handover,
+    HandoverStatus,
     InformationCategory,
     User,
     Youth,
@@ -95,33 +97,44 @@ class YouthAccess:
         return category in self.categories or agency_id == self.user.agency_id
 
 
-def _active_emergency(user: User, youth_id: int) -> EmergencyAccess | None:
-    return (
-        EmergencyAccess.objects.filter(user=user, youth_id=youth_id, expires_at__gt=timezone.now())
-        .order_by("-expires_at")
-        .first()
-    )
-
-
 def youth_access_for_user(user: User, youth_id: int) -> YouthAccess:
+    """One query in the common case: the youth with the user's permission codenames on them and the
+    id of an active emergency access (the object is read only when there is one)."""
     if not user.is_authenticated or not user.is_active:
         raise Http404
-    codenames = set(
-        YouthPermission.objects.filter(
-            _valid_on(timezone.localdate()), user=user, content_object_id=youth_id
-        ).values_list("permission__codename", flat=True)
+    codenames_of_user = (
+        YouthPermission.objects.filter(_valid_on(timezone.localdate()), user=user)
+        .filter(content_object_id=OuterRef("pk"))
+        .order_by()
+        .values("content_object_id")
+        .annotate(codenames=StringAgg("permission__codename", Value(",")))
+        .values("codenames")
     )
-    emergency = _active_emergency(user, youth_id)
-    if emergency is not None and not _is_team_member(user, youth_id):
-        emergency = None  # left the team since breaking the glass
-    if SEE_YOUTH not in codenames and emergency is None:
-        raise Http404
+    emergency_of_user = (
+        EmergencyAccess.objects.filter(user=user, youth_id=OuterRef("pk"), expires_at__gt=timezone.now())
+        .order_by("-expires_at")
+        .values("pk")[:1]
+    )
+    # Whether a handover is pending (the overview and team pages read it only then; a unique index).
+    pending = Handover.objects.filter(youth=OuterRef("pk"), status=HandoverStatus.PENDING).values("pk")[:1]
     youth = (
         Youth.objects.select_related("stafettholder", "stafettholder__agency", "originating_agency")
+        .annotate(
+            access_codenames=Subquery(codenames_of_user),
+            access_emergency_id=Subquery(emergency_of_user),
+            pending_handover_id=Subquery(pending),
+        )
         .filter(pk=youth_id)
         .first()
     )
     if youth is None:
+        raise Http404
+    codenames = set((youth.access_codenames or "").split(","))
+    emergency = None
+    # Only while still on the team: one who left since breaking the glass has no emergency access.
+    if youth.access_emergency_id is not None and _is_team_member(user, youth_id):
+        emergency = EmergencyAccess.objects.get(pk=youth.access_emergency_id)
+    if SEE_YOUTH not in codenames and emergency is None:
         raise Http404
     categories = (
         ALL_CATEGORIES

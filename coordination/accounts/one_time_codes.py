@@ -19,6 +19,7 @@ from django_otp import login as otp_login
 from django_otp import verify_token
 from django_otp.plugins.otp_email.models import EmailDevice
 
+from coordination.accounts.backends import MODEL_BACKEND
 from coordination.accounts.models import CodeRequest, SMSDevice
 from coordination.accounts.security import client_ip, log_security_event
 from coordination.accounts.sessions import session_cycle
@@ -112,7 +113,7 @@ def code_verify(*, request: HttpRequest, code: str, activate=None) -> User | Non
         user = activate(user)
     if user is None or not user.is_active:
         return None
-    login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+    login(request, user, backend=MODEL_BACKEND)
     otp_login(request, device)  # the code is the second factor: the session is fully signed in
     session_cycle(request=request)
     log_security_event("code_login", request)

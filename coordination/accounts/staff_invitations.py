@@ -27,6 +27,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import override
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from coordination.accounts.backends import MODEL_BACKEND
 from coordination.accounts.models import StaffInvitation
 from coordination.accounts.second_factor import totp_confirm, totp_pending_device
 from coordination.accounts.security import log_security_event
@@ -37,7 +38,7 @@ from coordination.models import User
 SESSION_KEY = "stafett_staff_invitation"
 # The recovery codes, shown once on the page after the first code (then removed from the session).
 CODES_KEY = "stafett_staff_invitation_codes"
-_BACKEND = "django.contrib.auth.backends.ModelBackend"
+_BACKEND = MODEL_BACKEND
 
 
 def invitation_hours() -> int:

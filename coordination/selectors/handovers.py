@@ -10,6 +10,8 @@ from coordination.models import Handover, HandoverStatus, StafettholderPeriod, U
 
 
 def pending_handover(access) -> Handover | None:
+    if getattr(access.youth, "pending_handover_id", 0) is None:
+        return None  # none pending when the access was resolved (coordination.access.staff)
     return (
         Handover.objects.visible_to(access)
         .filter(status=HandoverStatus.PENDING)

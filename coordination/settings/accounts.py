@@ -14,7 +14,8 @@ AUTH_USER_MODEL = "coordination.User"
 AUTHENTICATION_BACKENDS = [
     # First: refuses to even check the password of a locked-out username or address.
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    # Django's, reading the user with what every page shows (coordination/accounts/backends.py).
+    "coordination.accounts.backends.ModelBackend",
     # Youths and relatives through ID-porten (only when configured; see the ID-porten section below).
     "coordination.accounts.idporten.IDPortenBackend",
     "guardian.backends.ObjectPermissionBackend",

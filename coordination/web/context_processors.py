@@ -12,7 +12,8 @@ def emergency_banner(request: HttpRequest) -> dict:
 
     def active():
         user = getattr(request, "user", None)
-        if user is None or not user.is_authenticated:
+        # Read with the user (coordination.accounts.backends); a user read otherwise is asked.
+        if user is None or not user.is_authenticated or not getattr(user, "has_active_emergency", True):
             return []
         return list(
             EmergencyAccess.objects.filter(user=user, expires_at__gt=timezone.now()).select_related("youth")

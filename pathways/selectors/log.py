@@ -1,6 +1,6 @@
 """Reads of one youth's stafettlogg, filtered to what the YouthAccess may see."""
 
-from django.db.models import Exists, OuterRef, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from coordination.access import YouthAccess
 from pathways.models import FOLLOW_UP_KINDS, LogEntry, LogEntryKind, Lysglimt
@@ -36,18 +36,37 @@ def corrected_entry_ids(access: YouthAccess, entries: list[LogEntry]) -> set[int
     return set(visible_log(access).filter(corrects_id__in=ids).values_list("corrects_id", flat=True))
 
 
-def missed_appointments_without_outreach(access: YouthAccess, limit: int = 5) -> list[LogEntry]:
+def _later_follow_up():
+    return LogEntry.objects.filter(
+        youth=OuterRef("youth"), kind__in=FOLLOW_UP_KINDS, occurred_at__gt=OuterRef("occurred_at")
+    )
+
+
+def _owed_follow_up(entries: QuerySet[LogEntry]) -> QuerySet[LogEntry]:
     """Missed appointments the services still owe the youth a follow-up for (not a mark against them).
 
     Same rule as the reminder sweep: followed up once any contact or outreach is logged after it.
     """
-    later_follow_up = LogEntry.objects.filter(
-        youth=OuterRef("youth"), kind__in=FOLLOW_UP_KINDS, occurred_at__gt=OuterRef("occurred_at")
+    return entries.filter(kind=LogEntryKind.MISSED_APPOINTMENT, corrects__isnull=True).exclude(
+        Exists(_later_follow_up())
     )
-    return list(
-        visible_log(access)
-        .filter(kind=LogEntryKind.MISSED_APPOINTMENT, corrects__isnull=True)
-        .exclude(Exists(later_follow_up))
-        .select_related("author", "planned_outreach", "planned_outreach__responsible")
-        .order_by("-occurred_at")[:limit]
+
+
+def overview_log(access: YouthAccess, recent: int = 8, missed: int = 5) -> tuple[list, list]:
+    """The latest entries and the latest missed appointments owed a follow-up, in one query: the rows
+    of either set, newest first. Every row outside the latest `recent` is older than all of them, so
+    the first `recent` rows are exactly the latest; the missed ones are picked out by the same rule."""
+    entries = log_for_youth(access)
+    latest = visible_log(access).order_by("-occurred_at", "-id").values("pk")[:recent]
+    owed = _owed_follow_up(visible_log(access)).order_by("-occurred_at", "-id").values("pk")[:missed]
+    rows = list(
+        entries.filter(Q(pk__in=latest) | Q(pk__in=owed)).annotate(followed_up=Exists(_later_follow_up()))
     )
+    owed_rows = [
+        entry
+        for entry in rows
+        if entry.kind == LogEntryKind.MISSED_APPOINTMENT
+        and entry.corrects_id is None
+        and not entry.followed_up
+    ]
+    return rows[:recent], owed_rows[:missed]

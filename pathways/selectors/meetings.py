@@ -24,8 +24,8 @@ def meeting_get(access: YouthAccess, meeting_id: int) -> Meeting:
 
 
 def upcoming_meetings(access: YouthAccess, limit: int = 5) -> list[Meeting]:
-    upcoming = visible_meetings(access).filter(starts_at__gte=timezone.now()).order_by("starts_at")
-    return list(_with_people(access, upcoming)[:limit])
+    # The overview lists when, what and where; the people are on the meetings page.
+    return list(visible_meetings(access).filter(starts_at__gte=timezone.now()).order_by("starts_at")[:limit])
 
 
 def meetings_for_youth(access: YouthAccess) -> list[Meeting]:

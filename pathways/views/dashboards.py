@@ -41,16 +41,17 @@ def my_youths(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET"])
 def youth_overview(request: HttpRequest, access: YouthAccess) -> HttpResponse:
     youth = access.youth
+    recent_log, missed = log.overview_log(access)
     context = {
         "youth": youth,
         "access": access,
         "team": team.team_for_youth(youth),
         "pending_handover": handovers.pending_handover(access),
         "open_actions": plan.open_actions(access),
-        "recent_log": list(log.log_for_youth(access)[:8]),
+        "recent_log": recent_log,
         "meetings": meetings.upcoming_meetings(access),
         "transitions": transitions.open_transitions(access),
-        "missed": log.missed_appointments_without_outreach(access),
+        "missed": missed,
         "days_since_contact": dashboards.days_since(youth.last_contact_at),
         "closing": youths.closing_decision(access),
         "today": timezone.localdate(),

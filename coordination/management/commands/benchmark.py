@@ -1,110 +1,148 @@
-"""Latency and query counts of the main pages at realistic scale.
+"""manage.py benchmark (`make benchmark`): the page benchmark of issue 12 at two data sizes, the growth
+between them, a bounded load test, and a JSON and a Markdown report in var/benchmark/.
 
-Seeds the demo generator at the requested size (unless the database already holds that many youths),
-then requests each page repeatedly as the busiest caseworker, in-process through Django's test client,
-and prints median / p95 latency and the number of SQL queries per request.
+Each size runs `manage.py benchmark_pages` in a process and a database of its own (DATABASE_URL's
+name with `_<youths>` appended, created and migrated here), so seeding one size never touches another
+and a repeated run reuses the data. The load test runs gunicorn against the largest size's database.
 """
 
-import logging
-import statistics
-import time
+import datetime
+import json
+import os
+import platform
+import subprocess
+import sys
+from pathlib import Path
 
-from django.core.management import call_command
-from django.core.management.base import BaseCommand
-from django.db import connection
-from django.db.models import Count, Q
-from django.test import Client
-from django.test.utils import CaptureQueriesContext
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from psycopg.conninfo import conninfo_to_dict
 
-from coordination.models import User, Youth
-from pathways.models import Action
+from coordination.benchmarking import load, report
+
+ROOT = Path(settings.BASE_DIR)
 
 
-def _signed_in_client(user: User) -> Client:
-    """A client over HTTPS whose session has passed the second factor, like a real signed-in user."""
-    from django_otp import DEVICE_ID_SESSION_KEY
-    from django_otp.plugins.otp_totp.models import TOTPDevice
-
-    device = TOTPDevice.objects.filter(user=user, confirmed=True).first() or TOTPDevice.objects.create(
-        user=user, name="benchmark", confirmed=True
-    )
-    client = Client()
-    client.force_login(user)
-    session = client.session
-    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
-    session.save()
-    return client
+def database_url_for(base_url: str, youths: int) -> str:
+    """The same server and user, the database name suffixed: stafett_bench → stafett_bench_1000."""
+    scheme, _sep, rest = base_url.partition("://")
+    location, slash, tail = rest.partition("/")
+    name, question, query = tail.partition("?")
+    if not slash or not name:
+        raise CommandError("DATABASE_URL must name a database")
+    return f"{scheme}://{location}/{name}_{youths}{question}{query}"
 
 
 class Command(BaseCommand):
-    help = "Report latency and SQL query counts of the main pages at realistic scale."
+    help = "Benchmark the pages at 1 000 and 50 000 youths, load-test two of them, write var/benchmark/."
 
     def add_arguments(self, parser):
-        parser.add_argument("--youths", type=int, default=50_000)
-        parser.add_argument("--repeat", type=int, default=20)
+        parser.add_argument("--sizes", type=int, nargs="+", default=[1_000, 50_000])
+        parser.add_argument("--repeat", type=int, default=40, help="timed requests per page")
+        parser.add_argument("--out", type=Path, default=ROOT / "var" / "benchmark")
+        parser.add_argument("--load-seconds", type=int, default=15)
+        parser.add_argument("--load-connections", type=int, default=8)
+        parser.add_argument("--load-workers", type=int, default=2)
+        parser.add_argument("--no-load", action="store_true", help="skip the load test")
 
-    def handle(self, *args, youths: int, repeat: int, **options):
-        # One log line per request would drown the report.
-        logging.getLogger("stafett.request").setLevel(logging.WARNING)
-        logging.getLogger("stafett.security").setLevel(logging.WARNING)
-        if Youth.objects.count() < youths:
-            self.stdout.write(f"Seeding {youths} youths (flushes the database first)…")
-            call_command("flush", interactive=False, verbosity=0)
-            started = time.perf_counter()
-            call_command("seed_demo", youths=youths, verbosity=0)
-            self.stdout.write(f"  seeded in {time.perf_counter() - started:.1f} s")
-        user = (
-            User.objects.filter(agency__isnull=False, is_active=True)
-            .annotate(caseload=Count("memberships", filter=Q(memberships__ended_on__isnull=True)))
-            .order_by("-caseload")
-            .first()
+    def handle(
+        self, *args, sizes, repeat, out: Path, load_seconds, load_connections, load_workers, **options
+    ):
+        base_url = os.environ.get("DATABASE_URL")
+        if not base_url:
+            raise CommandError(
+                "DATABASE_URL must point at PostgreSQL: the benchmark makes a database per size"
+            )
+        out.mkdir(parents=True, exist_ok=True)
+        sizes = sorted(set(sizes))
+        started = datetime.datetime.now(datetime.UTC)
+        results, envs = [], {}
+        for youths in sizes:
+            env = {
+                **os.environ,
+                "DATABASE_URL": database_url_for(base_url, youths),
+                "SYNTHETIC_NATIONAL_IDS": "1",
+            }
+            envs[youths] = env
+            self.stdout.write(
+                self.style.MIGRATE_HEADING(
+                    f"{youths} youths ({conninfo_to_dict(env['DATABASE_URL'])['dbname']})"
+                )
+            )
+            results.append(self._one_size(youths, env, repeat, out))
+        figures = {
+            "started": started.isoformat(timespec="seconds"),
+            "machine": f"{platform.node()}, {os.cpu_count()} cores, load average {_loadavg()}",
+            "command": " ".join(["manage.py benchmark", *sys.argv[2:]]),
+            "sizes": results,
+            "profiles": [dict(profile, youths=results[-1]["youths"]) for profile in results[-1]["profiles"]],
+        }
+        if len(results) > 1:
+            figures["growth"] = {
+                "from": results[0]["youths"],
+                "to": results[-1]["youths"],
+                "pages": report.growth(results[0], results[-1]),
+            }
+        if not options["no_load"]:
+            figures["load"] = self._load(
+                results[-1], envs[sizes[-1]], out, load_seconds, load_connections, load_workers
+            )
+        figures["misses"] = report.all_misses(figures)
+        (out / "benchmark.json").write_text(json.dumps(figures, indent=1, ensure_ascii=False))
+        text = report.markdown(figures)
+        (out / "benchmark.md").write_text(text)
+        self.stdout.write(text)
+        self.stdout.write(f"wrote {out / 'benchmark.json'} and {out / 'benchmark.md'}")
+
+    def _one_size(self, youths: int, env: dict, repeat: int, out: Path) -> dict:
+        python = sys.executable
+        subprocess.run([python, "scripts/create_database.py"], cwd=ROOT, env=env, check=True)
+        subprocess.run([python, "manage.py", "migrate", "--noinput", "-v0"], cwd=ROOT, env=env, check=True)
+        path = out / f"pages_{youths}.json"
+        command = [python, "manage.py", "benchmark_pages", "--youths", str(youths), "--json", str(path)]
+        subprocess.run([*command, "--repeat", str(repeat)], cwd=ROOT, env=env, check=True)
+        figures = json.loads(path.read_text())
+        for page in figures["pages"]:
+            page.pop("statements", None)  # in pages_<youths>.json; the report keeps the figures
+        return figures
+
+    def _load(self, size: dict, env: dict, out: Path, seconds: int, connections: int, workers: int) -> dict:
+        setup = (
+            f"gunicorn {workers} sync workers, wrk {connections} connections, {seconds} s per page, loopback"
         )
-        youth = (
-            Youth.objects.filter(stafettholder=user, status="active")
-            .annotate(n=Count("log_entries"))
-            .order_by("-n")
-            .first()
-        )
-        action = Action.objects.filter(youth=youth).first()
-        client = _signed_in_client(user)
-        pages = [
-            "/ungdommer/",
-            "/ungdommer/?order=evaluation&page=3",
-            "/ungdommer/?q=an",
-            f"/ungdommer/{youth.pk}/",
-            f"/ungdommer/{youth.pk}/plan/",
-            f"/ungdommer/{youth.pk}/logg/",
-            f"/ungdommer/{youth.pk}/team/",
-            f"/ungdommer/{youth.pk}/moter/",
-            f"/ungdommer/{youth.pk}/overganger/",
-            f"/ungdommer/{youth.pk}/team/?sok=an",
-            f"/ungdommer/{youth.pk}/samtykke/",
-            f"/ungdommer/{youth.pk}/tilgangslogg/",
-            "/stafetter/",
-        ]
-        if action:
-            pages.append(f"/ungdommer/{youth.pk}/plan/tiltak/{action.pk}/endre/")
-        self.stdout.write(
-            f"\n{Youth.objects.count()} youths; user {user.username} is on {user.caseload} teams; "
-            f"{repeat} requests per page\n"
-        )
-        lead = User.objects.filter(is_team_lead=True, agency=user.agency).first()
-        lead_client = _signed_in_client(lead) if lead else None
-        self.stdout.write(f"{'page':<52} {'median ms':>10} {'p95 ms':>8} {'queries':>8}")
-        targets = [(url, client) for url in pages]
-        if lead:
-            targets.append(("/teamleder/", lead_client))
-            targets.append(("/teamleder/?page=20", lead_client))
-        for url, client in targets:
-            timings, queries = [], 0
-            for _ in range(repeat):
-                with CaptureQueriesContext(connection) as captured:
-                    started = time.perf_counter()
-                    response = client.get(url, secure=True)
-                    timings.append((time.perf_counter() - started) * 1000)
-                if response.status_code != 200:
-                    self.stderr.write(f"{url} answered {response.status_code}")
-                queries = len(captured)
-            timings.sort()
-            p95 = timings[max(0, int(len(timings) * 0.95) - 1)]
-            self.stdout.write(f"{url:<52} {statistics.median(timings):>10.1f} {p95:>8.1f} {queries:>8}")
+        self.stdout.write(self.style.MIGRATE_HEADING(f"Load test: {setup}"))
+        env = {
+            **env,
+            # Behind a TLS-ending proxy, as in production (the load test sends X-Forwarded-Proto).
+            "TRUSTED_PROXY_COUNT": "1",
+            "BENCH_OUT": str(out),
+        }
+        pages = size["load"]["pages"]
+        result = {"youths": size["youths"], "setup": setup, "runs": []}
+        try:
+            runs = load.run(
+                env=env,
+                cookie=size["load"]["cookie"],
+                paths=list(pages.values()),
+                workers=workers,
+                connections=connections,
+                seconds=seconds,
+            )
+        except (load.LoadTestUnavailable, subprocess.CalledProcessError) as exc:
+            result["error"] = str(exc)
+            self.stderr.write(f"load test not run: {exc}")
+            return result
+        for key, run in zip(pages, runs, strict=True):
+            result["runs"].append({"key": key, **run})
+            self.stdout.write(
+                f"  {key:<12} {run['requests_per_s']:7.1f} req/s "
+                f"p99 {run['p99_ms']:.1f} ms, {run['errors']} errors"
+            )
+        return result
+
+
+def _loadavg() -> str:
+    try:
+        return " ".join(f"{value:.2f}" for value in os.getloadavg())
+    except OSError:
+        return "unknown"
