@@ -196,7 +196,7 @@ def test_the_header_menu_collapses_at_phone_width_and_needs_no_javascript(browse
         log_in(page, live_server, caseload.holder)
         page.goto(f"{live_server.url}/ungdommer/{caseload.youth.pk}/")
         tabs = page.get_by_role("navigation", name="Ungdommens meny").get_by_role("link")
-        assert tabs.count() == 8
+        assert tabs.count() == 10  # overview … transitions, individual plan, summary, consent, access log
         assert min(tab.bounding_box()["height"] for tab in tabs.all()) >= 44
 
         page.set_viewport_size(DESKTOP)
