@@ -17,7 +17,6 @@ Invariants kept for every youth (checked by tests/coordination/test_demo_data.py
 from __future__ import annotations
 
 import datetime as dt
-import random
 import time
 from collections import Counter
 from collections.abc import Callable
@@ -34,9 +33,16 @@ from coordination.demo.log import build_log
 from coordination.demo.logins import YOUTH_LOGIN
 from coordination.demo.meetings import MEETING_RELATIVES, PARTICIPANTS, build_meetings
 from coordination.demo.organisation import OrganisationBuilder
-from coordination.demo.people import ascii_slug, pronouns, surname, synthetic_national_id, years_after
+from coordination.demo.people import (
+    FastRandom,
+    ascii_slug,
+    pronouns,
+    surname,
+    synthetic_national_id,
+    years_after,
+)
 from coordination.demo.plan import build_plan
-from coordination.demo.rows import Rows
+from coordination.demo.rows import Rows, foreign_keys_checked_at_the_end
 from coordination.demo.showcase import build_showcase
 from coordination.demo.team import INTERPRETER_SHARE, build_relatives, build_team
 from coordination.models import (
@@ -123,7 +129,7 @@ class DemoGenerator(OrganisationBuilder):
         self.showcase = showcase
         self.actions_per_youth = actions_per_youth
         self.seed = seed
-        self.rng = random.Random(seed)
+        self.rng = FastRandom(seed)
         self.today = timezone.localdate()
         self.tz = timezone.get_default_timezone()
         self.progress = progress or (lambda _msg: None)
@@ -155,16 +161,18 @@ class DemoGenerator(OrganisationBuilder):
                 Youth.objects.exclude(national_id=None).values_list("national_id", flat=True)
             )
             self.permission_ids = None
-            self._create_organisation()
-            for first in range(0, self.n, CHUNK_YOUTHS):
-                for _ in range(min(CHUNK_YOUTHS, self.n - first)):
-                    self._youth()
-                self.rows.flush()
-                self.progress(f"  {min(first + CHUNK_YOUTHS, self.n)} / {self.n} youths")
-            self.rows.reset_sequences()
-            if self.showcase and not User.objects.filter(username=YOUTH_LOGIN.username).exists():
-                self.progress("  the showcase family behind the youth and relative logins")
-                build_showcase(self)
+            with foreign_keys_checked_at_the_end(MODELS):
+                self._create_organisation()
+                for first in range(0, self.n, CHUNK_YOUTHS):
+                    for _ in range(min(CHUNK_YOUTHS, self.n - first)):
+                        self._youth()
+                    self.rows.flush()
+                    self.progress(f"  {min(first + CHUNK_YOUTHS, self.n)} / {self.n} youths")
+                self.rows.reset_sequences()
+                if self.showcase and not User.objects.filter(username=YOUTH_LOGIN.username).exists():
+                    self.progress("  the showcase family behind the youth and relative logins")
+                    build_showcase(self)
+                self.progress("  checking every foreign key")
             if connection.vendor == "postgresql":
                 with connection.cursor() as cursor:
                     cursor.execute("ANALYZE")  # fresh planner statistics after a bulk load
