@@ -17,6 +17,8 @@ HOLDER_ONLY = {
     "goal_new",
     "goal_edit",
     "action_new",
+    # The youth's own data export, made by the stafettholder on the youth's request.
+    "youth_data_export",
 }
 POST_ONLY = {
     "team_member_new",
@@ -28,6 +30,8 @@ POST_ONLY = {
     "log_lysglimt_new",
     "log_lysglimt_mark",
     "log_entry_keep_from_youth",
+    # The archive export of a closed case is a button (the youth here is active).
+    "archive_export",
 }
 
 # url name -> expected GET status for the holder and the member where it differs from 200
