@@ -19,6 +19,8 @@ HOLDER_ONLY = {
     "action_new",
     # The individual plan is kept by the stafettholder and its coordinator (here the holder).
     "individual_plan_edit",
+    # The youth's own data export, made by the stafettholder on the youth's request.
+    "youth_data_export",
 }
 POST_ONLY = {
     "team_member_new",
@@ -31,6 +33,8 @@ POST_ONLY = {
     "log_lysglimt_mark",
     "log_entry_keep_from_youth",
     "individual_plan_adopt",
+    # The archive export of a closed case is a button (the youth here is active).
+    "archive_export",
 }
 
 # url name -> expected GET status for the holder and the member where it differs from 200

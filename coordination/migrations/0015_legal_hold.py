@@ -23,6 +23,6 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='youth',
             name='legal_hold_reason',
-            field=models.CharField(blank=True, max_length=200, verbose_name='reason for the legal hold'),
+            field=models.CharField(blank=True, db_default='', max_length=200, verbose_name='reason for the legal hold'),
         ),
     ]

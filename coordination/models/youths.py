@@ -113,7 +113,9 @@ class Youth(models.Model):
     # Records retention (pathways/services/retention.py): a case on legal hold keeps everything, whatever
     # the retention periods say; set and lifted by a team lead or the municipality administrator.
     legal_hold = models.BooleanField(_("legal hold"), default=False, db_default=False)
-    legal_hold_reason = models.CharField(_("reason for the legal hold"), max_length=200, blank=True)
+    legal_hold_reason = models.CharField(
+        _("reason for the legal hold"), max_length=200, blank=True, db_default=""
+    )
     # When retention anonymised the youth's identity (names, national id, contact details).
     anonymised_at = models.DateTimeField(null=True, blank=True)
 

@@ -248,7 +248,6 @@ _LOOKED = {
     ),
     "own_data_export": (_("downloaded a copy of the data"), _("downloaded a copy of the data")),
     "own_data_for_youth": (_("made a copy of your data for you"), _("made a copy of your data for you")),
-    "youth_data_export": (_("made a copy of your data for you"), _("made a copy of your data for you")),
     "legal_hold_on": (_("said your case must be kept for now"), _("said your case must be kept for now")),
     "legal_hold_off": (
         _("said your case no longer needs to be kept"),
