@@ -55,6 +55,9 @@ class CitizenAccess:
     emergency: None = None
     hides_withheld: bool = True
     extra: dict = field(default_factory=dict)
+    # The staff access of someone who reads the youth's view on the youth's behalf (the stafettholder
+    # making the youth's own export): they get what the youth sees *and* they may see, never more.
+    through: object | None = None
 
     @property
     def role(self) -> str:
@@ -91,7 +94,10 @@ class CitizenAccess:
 
     def content(self, agency_field: str = "agency", category_field: str = "category") -> Q:
         # Not an agency: there is no "written for my own agency" here, only the categories.
-        return Q() if self.sees_everything else Q(**{f"{category_field}__in": self.categories})
+        own = Q() if self.sees_everything else Q(**{f"{category_field}__in": self.categories})
+        if self.through is not None:
+            return own & self.through.content(agency_field=agency_field, category_field=category_field)
+        return own
 
     def get(self, queryset: QuerySet, pk: int):
         obj = get_object_or_404(queryset, youth=self.youth, pk=pk)
@@ -140,7 +146,15 @@ def relatives_youths(user: User) -> list[Youth]:
     return [relative.youth for relative in Relative.objects.filter(account=user).select_related("youth")]
 
 
-def youth_own_view(youth: Youth, user: User) -> CitizenAccess:
-    """What the youth sees of their own record, for the stafettholder who makes the youth's own data
-    export when the youth asks for it through them (the same rule as the youth's own pages)."""
-    return CitizenAccess(youth=youth, user=user, categories=ALL_CATEGORIES, parts=frozenset(PARTS))
+def youth_own_view(access) -> CitizenAccess:
+    """What the youth sees of their own record, as far as the stafettholder who makes the youth's own
+    data export on their request may see it too: the export passes through the holder's hands, so it
+    holds nothing the holder's consent does not cover (the youth downloads the rest at /min/)."""
+    parts = set(PARTS) if access.may.read_access_log else set(PARTS) - {"access_log"}
+    return CitizenAccess(
+        youth=access.youth,
+        user=access.user,
+        categories=ALL_CATEGORIES,
+        parts=frozenset(parts),
+        through=access,
+    )

@@ -16,8 +16,18 @@ from contextlib import contextmanager
 from django.core.management.color import no_style
 from django.db import connection, reset_queries
 from django.db.models import Max
+from django.db.models.expressions import DatabaseDefault
 
 BATCH_SIZE = 2000
+
+
+def _default(field):
+    # A field with only a database default (db_default) names it as a DatabaseDefault marker, which COPY
+    # cannot write: write the literal the database would use.
+    value = field.get_default()
+    if isinstance(value, DatabaseDefault):
+        return field.db_default.value if hasattr(field.db_default, "value") else field.db_default
+    return value
 
 
 class Rows:
@@ -33,7 +43,7 @@ class Rows:
         }
         # Defaults once per model (a callable default such as timezone.now is the same for the batch).
         self.defaults = {
-            model: {f.attname: f.get_default() for f in model._meta.concrete_fields} for model in self.models
+            model: {f.attname: _default(f) for f in model._meta.concrete_fields} for model in self.models
         }
         self.next_id = {
             model: (model._base_manager.aggregate(m=Max("pk"))["m"] or 0) + 1 for model in self.models

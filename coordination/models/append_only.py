@@ -50,8 +50,12 @@ $$ LANGUAGE plpgsql
 def create_append_only_triggers(schema_editor, tables: list[str]) -> None:
     vendor = schema_editor.connection.vendor
     if vendor == "postgresql":
-        # The body holds PL/pgSQL '%' placeholders, not the driver's: no parameter substitution.
-        schema_editor.execute(FUNCTION_SQL, params=None)
+        # The body holds PL/pgSQL '%' placeholders, not the driver's: no parameter substitution. Once
+        # retention exists (pathways 0009), the one function knows its window: a later migration that
+        # adds append-only tables must not replace it with the one that refuses everything.
+        tables_exist = schema_editor.connection.introspection.table_names()
+        retention = "pathways_retentionrun" in tables_exist
+        schema_editor.execute(FUNCTION_WITH_RETENTION_SQL if retention else FUNCTION_SQL, params=None)
     for table in tables:
         if vendor == "postgresql":
             schema_editor.execute(

@@ -125,10 +125,10 @@ def own_data_export(*, actor: User, access) -> Export:
 
 def own_data_export_for_youth(*, actor: User, access, reason: str) -> Export:
     """The stafettholder makes the youth's own data export when the youth asks for it through them:
-    what the youth sees of their record, no more (coordination.access.citizens.youth_own_view)."""
+    what the youth sees of their record that the holder may see too (citizens.youth_own_view)."""
     if not access.may.export_for_youth:
         raise BusinessRuleError(_("Only the stafettholder makes the youth's own data export."))
     if not reason.strip():
         raise BusinessRuleError(_("Say how the youth asked for their data."))
     what = f"own_data_for_youth:{reason.strip()[:60]}"
-    return _own_data(actor, youth_own_view(access.youth, actor), what, logged_as=access)
+    return _own_data(actor, youth_own_view(access), what, logged_as=access)

@@ -35,12 +35,16 @@ from pathways.models import (
     Action,
     Evaluation,
     Goal,
+    IndividualPlan,
     Lapse,
     LevelChange,
     LogEntry,
     Lysglimt,
     Meeting,
+    PlanAgreement,
     PlannedOutreach,
+    PlanVersion,
+    PlanVersionItem,
     RecordType,
     RetentionLogEntry,
     RetentionOutcome,
@@ -103,7 +107,8 @@ def _case_apply(run: RetentionRun, youth_id: int, items: list[Item], now) -> Non
         return
     rows = []
     with retention_delete_window(connection):
-        for item in items:
+        # Dependents first: the plan (whose individual plan names a consent) before the consents.
+        for item in sorted(items, key=lambda item: list(APPLY).index(item.record_type)):
             if item.is_due and not youth.legal_hold:
                 done = APPLY[item.record_type](youth, item.agency_id, now)
                 rows.append(_log_row(run, item, DONE[item.outcome], done, now))
@@ -153,6 +158,15 @@ def _plan_delete(youth: Youth, agency_id: int, now) -> int:
     done += Goal.objects.filter(pk__in=goal_ids).delete()[0]
     done += raw_delete(_governed(LevelChange.objects.all(), "agency", youth, agency_id))
     done += _governed(Transition.objects.all(), "agency", youth, agency_id).delete()[0]
+    # The individual plan's frozen versions are plan records too: an agency's items go with its other
+    # plan records; a version and the youth's answers to it go when none of its items is left, and the
+    # plan itself when no version is.
+    done += raw_delete(_governed(PlanVersionItem.objects.all(), "agency", youth, agency_id))
+    emptied = list(PlanVersion.objects.filter(youth=youth, items__isnull=True).values_list("pk", flat=True))
+    done += raw_delete(PlanAgreement.objects.filter(version_id__in=emptied))
+    done += raw_delete(PlanVersion.objects.filter(pk__in=emptied))
+    if not PlanVersion.objects.filter(youth=youth).exists():
+        done += IndividualPlan.objects.filter(youth=youth).delete()[0]
     return done
 
 
@@ -164,7 +178,12 @@ def _meetings_delete(youth: Youth, agency_id: int, now) -> int:
 
 
 def _consents_delete(youth: Youth, agency_id: int, now) -> int:
-    consents = Consent.objects.filter(youth=youth)
+    # A consent that an individual plan (or one of its versions) names as its cover stays with the plan.
+    named = [
+        *IndividualPlan.objects.filter(youth=youth, consent__isnull=False).values_list("consent", flat=True),
+        *PlanVersion.objects.filter(youth=youth, consent__isnull=False).values_list("consent", flat=True),
+    ]
+    consents = Consent.objects.filter(youth=youth).exclude(pk__in=named)
     raw_delete(ConsentEventScope.objects.filter(event__consent__in=consents))
     done = raw_delete(ConsentEvent.objects.filter(consent__in=consents))
     ConsentChangeRequest.objects.filter(youth=youth).delete()

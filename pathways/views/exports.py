@@ -43,8 +43,10 @@ def youth_data(request: HttpRequest, access: YouthAccess) -> HttpResponse:
         access=access,
         intro=_(
             "When the youth asks for their data through you, make it here: a zip with the data as JSON and "
-            "a readable PDF, holding what the youth sees in their own Stafett (not entries kept from them). "
-            "Give it to the youth in a safe way. It is written in the youth's access log."
+            "a readable PDF, holding what the youth sees in their own Stafett that you may see too (not "
+            "entries kept from them, nor what the youth's consent does not share with your agency: the youth "
+            "downloads everything under “My data” in their own Stafett). Give it to the youth in a safe way. "
+            "It is written in the youth's access log."
         ),
         submit=_("Download the youth's data"),
         template="pathways/youth_data_form.html",
