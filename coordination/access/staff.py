@@ -17,6 +17,7 @@ from coordination.models import (
     Handover,
     HandoverStatus,
     InformationCategory,
+    TeamMembership,
     User,
     Youth,
     YouthPermission,
@@ -268,3 +269,19 @@ def require_team_lead(user: User) -> None:
     """Team-lead pages look missing (404) to everyone else."""
     if not is_team_lead(user):
         raise Http404
+
+
+def staff_start_page(user: User) -> str:
+    """Where a staff member starts after signing in: their youths, unless their work is elsewhere
+    (on no team: the lead's dashboard, the municipality's agencies, the statistics, the admin)."""
+    if TeamMembership.objects.active().filter(user=user).exists():
+        return "my_youths"
+    if is_team_lead(user):
+        return "team_lead"
+    if user.is_municipality_admin:
+        return "municipality"
+    if user.is_planner:
+        return "statistics"
+    if user.is_superuser and not user.agency_id:
+        return "admin:index"
+    return "my_youths"

@@ -11,6 +11,7 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods
 
 from coordination.access import any_signed_in, citizen_pages, public
+from coordination.access.staff import staff_start_page
 from coordination.accounts import one_time_codes
 from coordination.accounts.forms import AddressForm, CodeForm, LanguageForm
 from coordination.errors import BusinessRuleError
@@ -112,4 +113,4 @@ def start(request: HttpRequest) -> HttpResponse:
     """The start page sends each kind of account to its own pages."""
     if request.user.is_citizen:
         return _home(request.user)
-    return redirect("my_youths")
+    return redirect(staff_start_page(request.user))

@@ -21,7 +21,8 @@ AUTHENTICATION_BACKENDS = [
     "guardian.backends.ObjectPermissionBackend",
 ]
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "my_youths"
+# "/" sends each kind of account to its start page (coordination.access.staff.staff_start_page).
+LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
 
 # Argon2id first; the others only verify (and upgrade) hashes made before.

@@ -142,7 +142,8 @@ def test_the_next_parameter_never_leaves_the_site(cast, client):
     device = _authenticator(cast.member)
     client.force_login(cast.member)
     response = client.post(VERIFY, {"token": _code(device), "next": "https://evil.example/"})
-    assert response["Location"] == "/ungdommer/"
+    assert response["Location"] == "/"  # the start page, which sends the member on to their youths
+    assert client.get("/")["Location"] == "/ungdommer/"
 
 
 def test_enrolment_shows_a_qr_code_and_confirms_with_a_code(cast, client):
@@ -204,7 +205,7 @@ def test_the_login_page_sends_a_password_only_session_on_to_the_step(cast, clien
     client.force_login(cast.member)
     # The login page is public: it answers itself (signed in: go on), and the next page asks for the step.
     response = client.get("/logg-inn/")
-    assert response.status_code == 302 and response["Location"] == "/ungdommer/"
+    assert response.status_code == 302 and response["Location"] == "/"
     assert client.get("/ungdommer/")["Location"].startswith(VERIFY + "?next=")
 
 

@@ -588,3 +588,22 @@ def test_the_admin_shows_only_what_superusers_manage(cast, client, superuser):
     assert client.get("/admin/auth/group/").status_code == 404
     form = client.get(f"/admin/coordination/user/{cast.member.pk}/change/").content.decode()
     assert 'name="groups"' not in form and 'name="user_permissions"' not in form
+
+
+@pytest.mark.parametrize(
+    ("role", "start"),
+    [
+        ({"is_municipality_admin": True}, "/kommune/"),
+        ({"is_planner": True}, "/statistikk/"),
+        ({"is_team_lead": True}, "/teamleder/"),
+        ({}, "/ungdommer/"),
+    ],
+)
+def test_staff_on_no_team_start_where_their_work_is(cast, client, login, role, start):
+    user = factories.staff(agency=cast.holder.agency, username="startpage", **role)
+    client = login(user)
+    assert client.get("/")["Location"] == start
+
+
+def test_a_caseworker_on_a_team_starts_at_their_youths(cast, login):
+    assert login(cast.member).get("/")["Location"] == "/ungdommer/"
