@@ -33,7 +33,10 @@ def enter_password(page, live_server, user) -> TOTPDevice:
 def enter_code(page, device: TOTPDevice) -> None:
     page.get_by_label("Kode").fill(authenticator_code(device))
     page.get_by_role("button", name="Fortsett").click()
-    expect(page.get_by_role("heading", name="Mine ungdommer")).to_be_visible()
+    # Signed in: the step is gone and the header offers "Logg ut" (inside the closed menu on a phone).
+    # Where the user lands is their start page (coordination.access.staff.staff_start_page).
+    expect(page.get_by_role("heading", name="Bekreft at det er deg")).to_have_count(0)
+    expect(page.get_by_role("button", name="Logg ut", include_hidden=True)).to_have_count(1)
 
 
 def log_in(page, live_server, user):
