@@ -104,6 +104,7 @@ urlpatterns = [
     path("innboks/<id:reminder_id>/handtert/", reminders.reminder_handled, name="reminder_handled"),
     path("eskaleringer/", reminders.escalations, name="escalations"),
     path("teamleder/", team_lead.team_lead, name="team_lead"),
+    path("teamleder/oppdater/", team_lead.refresh, name="team_lead_refresh"),
     path("teamleder/liste/<slug:key>/", team_lead.figure_list, name="team_lead_list"),
     path("teamleder/ungdommer/<id:youth_id>/stafett/", team_lead.reassign, name="baton_reassign"),
     path("teamleder/ansatte/<id:staff_id>/stafetter/", team_lead.caseload, name="caseload_move"),

@@ -10,12 +10,15 @@ from dataclasses import asdict
 from celery import shared_task
 from django.conf import settings
 
-from pathways.services import notifications, reminders, retention
+from pathways.services import dashboards, notifications, reminders, retention
 
 
 @shared_task(name="pathways.sweep_reminders")
 def sweep_reminders() -> dict:
-    return asdict(reminders.reminders_sweep())
+    result = asdict(reminders.reminders_sweep())
+    # The dashboards count the lapses just stored: refreshed in the same task, so they agree.
+    result["dashboards"] = dashboards.refresh_all()
+    return result
 
 
 @shared_task(name="pathways.settle_lapses")

@@ -36,7 +36,11 @@ class TeamMembership(models.Model):
             ),
         ]
         indexes = [
-            models.Index(fields=["user", "youth"], condition=Q(ended_on__isnull=True), name="active_mem")
+            models.Index(fields=["user", "youth"], condition=Q(ended_on__isnull=True), name="active_mem"),
+            # An agency's youths (team-lead dashboard, statistics): read from the index alone.
+            models.Index(
+                fields=["agency", "youth"], condition=Q(ended_on__isnull=True), name="active_agency_mem"
+            ),
         ]
 
     def __str__(self) -> str:

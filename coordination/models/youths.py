@@ -138,6 +138,8 @@ class Youth(models.Model):
         indexes = [
             models.Index(fields=["status", "last_contact_at"]),
             models.Index(fields=["birth_date"]),
+            # Active youths by id: merged with an agency's memberships without reading the table.
+            models.Index(fields=["id"], condition=Q(status="active"), name="active_youth"),
         ]
         # Object permissions granted per youth by coordination.permissions (guardian).
         permissions = [

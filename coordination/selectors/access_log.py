@@ -17,13 +17,13 @@ def access_log_for_youth(youth: Youth) -> QuerySet[AccessLogEntry]:
     )
 
 
-def unusual_access(lead: User, days: int = 7) -> list[dict]:
+def unusual_access(agency_id: int, days: int = 7) -> list[dict]:
     """Staff of the agency who read many different youths lately, read youths they are not on the
     team of, or used emergency access. Bounded queries over the recent access log and the
     memberships it names (a correlated anti-join would scan every membership in the municipality)."""
     since = timezone.now() - datetime.timedelta(days=days)
     threshold = settings.UNUSUAL_ACCESS_YOUTHS_PER_WEEK
-    recent = AccessLogEntry.objects.filter(agency_id=lead.agency_id, at__gte=since)
+    recent = AccessLogEntry.objects.filter(agency_id=agency_id, at__gte=since)
     pairs = set(recent.values_list("user_id", "youth_id"))
     emergencies = dict(
         recent.filter(emergency__isnull=False)

@@ -54,6 +54,9 @@ HEALTH_BEAT_MAX_AGE = datetime.timedelta(minutes=env_int("HEALTH_BEAT_MAX_AGE_MI
 
 # Reminders instead of discharge (pathways/sweep.py). Thresholds are business settings, in days.
 REMINDER_SWEEP_MINUTES = env_int("REMINDER_SWEEP_MINUTES", 10, minimum=1)
+# The team lead's agency-wide figures are refreshed after each sweep (pathways/services/dashboards.py);
+# an older row is never shown (counted anew instead), so a missed sweep or two cannot show stale figures.
+DASHBOARD_FIGURES_MAX_AGE = datetime.timedelta(minutes=3 * REMINDER_SWEEP_MINUTES)
 # An overdue evaluation goes to the responsible person, then the stafettholder, then the team lead.
 REMINDER_ESCALATE_TO_HOLDER_DAYS = env_int("REMINDER_ESCALATE_TO_HOLDER_DAYS", 7, minimum=0)
 REMINDER_ESCALATE_TO_LEAD_DAYS = env_int("REMINDER_ESCALATE_TO_LEAD_DAYS", 14, minimum=0)

@@ -253,6 +253,8 @@ PAGE_SIZES = {
     "reminders": 25,
     "access_log": 50,
     "team_lead": 50,
+    # Each table on the team lead's dashboard (the lists behind its figures show "team_lead").
+    "dashboard": 20,
     "retention": 50,
 }
 

@@ -1,4 +1,5 @@
 from coordination.models.append_only import AppendOnlyError
+from pathways.models.dashboards import AgencyFigures
 from pathways.models.individual_plan import (
     IndividualPlan,
     PlanAgreement,
@@ -60,6 +61,7 @@ __all__ = [
     "YOUTH_KINDS",
     "Action",
     "ActionStatus",
+    "AgencyFigures",
     "AppendOnlyError",
     "Disposition",
     "EmailStatus",

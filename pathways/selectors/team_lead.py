@@ -7,11 +7,10 @@ what the reminders say, and stays cheap at any size.
 """
 
 import datetime
-import statistics
 from dataclasses import dataclass
 
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
-from django.db.models.functions import TruncMonth
+from django.db.models.functions import TruncDate, TruncMonth
 from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
@@ -51,12 +50,12 @@ FIGURES = (
 FIGURE_BY_KEY = {figure.key: figure for figure in FIGURES}
 
 
-def agency_youth_ids(lead: User) -> QuerySet:
-    return TeamMembership.objects.filter(agency_id=lead.agency_id, ended_on__isnull=True).values("youth_id")
+def agency_youth_ids(agency_id: int) -> QuerySet:
+    return TeamMembership.objects.filter(agency_id=agency_id, ended_on__isnull=True).values("youth_id")
 
 
-def _filtered(lead: User, *, holder: int | None = None, level: int | None = None) -> QuerySet[Youth]:
-    youths = Youth.objects.filter(pk__in=agency_youth_ids(lead), status=YouthStatus.ACTIVE)
+def _filtered(agency_id: int, *, holder: int | None = None, level: int | None = None) -> QuerySet[Youth]:
+    youths = Youth.objects.filter(pk__in=agency_youth_ids(agency_id), status=YouthStatus.ACTIVE)
     if holder:
         youths = youths.filter(stafettholder_id=holder)
     if level is not None:
@@ -65,8 +64,12 @@ def _filtered(lead: User, *, holder: int | None = None, level: int | None = None
 
 
 def youths_for_figure(lead: User, key: str, **filters) -> QuerySet[Youth]:
-    """The list behind a figure: the agency's youths it counts (one row per youth)."""
-    youths = _filtered(lead, **filters)
+    """The list behind a figure: the lead's agency's youths it counts (one row per youth)."""
+    return _figure_youths(lead.agency_id, key, **filters)
+
+
+def _figure_youths(agency_id: int, key: str, **filters) -> QuerySet[Youth]:
+    youths = _filtered(agency_id, **filters)
     figure = FIGURE_BY_KEY[key]
     open_lapses = Lapse.objects.filter(
         youth=OuterRef("pk"), resolved_at__isnull=True, handled_at__isnull=True
@@ -82,31 +85,51 @@ def youths_for_figure(lead: User, key: str, **filters) -> QuerySet[Youth]:
     return youths.filter(condition).select_related("stafettholder").order_by("last_name", "first_name", "pk")
 
 
-def figure_counts(lead: User, **filters) -> list[tuple[Figure, int]]:
-    """Every figure's count, in one query: each is the count of its own list (the same querysets)."""
-    youths = _filtered(lead, **filters)
+def figure_counts(agency_id: int, **filters) -> dict[str, int]:
+    """Every figure's count by key, in one query: each is the count of its own list (the same querysets)."""
+    youths = _filtered(agency_id, **filters)
     aggregates = {
         figure.key.replace("-", "_"): Count(
-            "pk", filter=Q(pk__in=youths_for_figure(lead, figure.key, **filters).values("pk"))
+            "pk", filter=Q(pk__in=_figure_youths(agency_id, figure.key, **filters).values("pk"))
         )
         for figure in FIGURES
     }
     counts = youths.aggregate(**aggregates)
-    return [(figure, counts[figure.key.replace("-", "_")]) for figure in FIGURES]
+    return {figure.key: counts[figure.key.replace("-", "_")] for figure in FIGURES}
 
 
-def level_distribution(lead: User, **filters) -> list[int]:
-    counts = dict(_filtered(lead, **filters).values_list("bti_level").annotate(n=Count("pk")).order_by())
+def level_distribution(agency_id: int, **filters) -> list[int]:
+    counts = dict(_filtered(agency_id, **filters).values_list("bti_level").annotate(n=Count("pk")).order_by())
     return [counts.get(level, 0) for level in range(4)]
 
 
-def trends(lead: User, today: datetime.date) -> dict:
-    """The last 12 months: new cases, closed cases by reason; and the median days since last contact
-    of the agency's active youths now."""
+def _median(histogram: dict[int, int]) -> float | None:
+    """statistics.median of the values, given how often each value occurs."""
+    total = sum(histogram.values())
+    if not total:
+        return None
+    ordered = sorted(histogram)
+
+    def nth(index: int) -> int:  # the index-th smallest value, from 0
+        seen = 0
+        for value in ordered:
+            seen += histogram[value]
+            if seen > index:
+                return value
+        raise IndexError(index)
+
+    if total % 2:
+        return nth(total // 2)
+    return (nth(total // 2 - 1) + nth(total // 2)) / 2
+
+
+def trends(agency_id: int, today: datetime.date) -> dict:
+    """The last 12 months: new cases, closed cases by reason (value); and the median days since last
+    contact of the agency's active youths now."""
     months = month_starts(today, 12)
     start = timezone.make_aware(datetime.datetime.combine(months[0], datetime.time.min))
     tz = timezone.get_default_timezone()
-    agency_youths = Youth.objects.filter(pk__in=agency_youth_ids(lead))
+    agency_youths = Youth.objects.filter(pk__in=agency_youth_ids(agency_id))
     new = dict(
         agency_youths.filter(created_at__gte=start)
         .annotate(month=TruncMonth("created_at", tzinfo=tz))
@@ -127,20 +150,23 @@ def trends(lead: User, today: datetime.date) -> dict:
         (when.date(), reason): n for when, reason, n in closed_rows
     }
     new_by_month = {when.date(): n for when, n in new.items()}
-    contacts = list(
-        _filtered(lead)
+    # Counted per day in SQL: the median needs how many youths were last contacted on each day.
+    contact_days = (
+        _filtered(agency_id)
         .exclude(last_contact_at__isnull=True)
-        .values_list("last_contact_at", flat=True)[:20000]
+        .annotate(day=TruncDate("last_contact_at", tzinfo=tz))
+        .values_list("day")
+        .annotate(n=Count("pk"))
+        .order_by()
     )
-    days = [(today - timezone.localtime(moment).date()).days for moment in contacts]
     return {
         "months": months,
         "new": [new_by_month.get(month, 0) for month in months],
         "closed": {
-            reason.label: [closed.get((month, reason.value), 0) for month in months]
+            reason.value: [closed.get((month, reason.value), 0) for month in months]
             for reason in ClosingReason
         },
-        "median_days_since_contact": statistics.median(days) if days else None,
+        "median_days_since_contact": _median({(today - day).days: n for day, n in contact_days}),
     }
 
 

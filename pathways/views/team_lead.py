@@ -2,29 +2,45 @@
 acting on it (giving the baton to someone else, moving a leaving member's caseload). Facts only."""
 
 from django.conf import settings
+from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from coordination.access import lead_youth_access, own_data_only, record_listed, require_team_lead
-from coordination.models import TeamMembership, User, Youth, YouthStatus
-from coordination.selectors import access_log, emergency
+from coordination.models import ClosingReason, TeamMembership, User, Youth, YouthStatus
+from coordination.selectors import emergency
 from coordination.services.handovers import baton_reassign, caseload_move
 from coordination.web.charts import bar_chart
 from coordination.web.views import form_page, paginate, render_page, submit
 from pathways.forms.team_lead import CaseloadMoveForm, DashboardFilterForm, ReassignForm
-from pathways.selectors import dashboards
+from pathways.selectors import dashboards as dashboard_selectors
 from pathways.selectors import team_lead as selectors
+from pathways.services import dashboards
+
+
+def _reason_label(value: str) -> str:
+    return ClosingReason(value).label if value in ClosingReason.values else value
+
+
+def _counted_anew(service):
+    """A lead's action changes what the dashboard counts: their agency's next view counts anew."""
+
+    def run(*, actor: User, **kwargs):
+        result = service(actor=actor, **kwargs)
+        dashboards.forget(actor.agency_id)
+        return result
+
+    return run
 
 
 def _filters(request: HttpRequest) -> tuple[DashboardFilterForm, dict]:
     staff = list(
-        User.objects.filter(agency_id=request.user.agency_id, kind="staff").order_by(
-            "last_name", "first_name"
-        )
+        User.objects.filter(agency_id=request.user.agency_id, kind="staff")
+        .only("first_name", "last_name", "username")
+        .order_by("last_name", "first_name")
     )
     form = DashboardFilterForm(request.GET or None, staff=staff)
     values = form.cleaned_data if form.is_valid() else {}
@@ -38,24 +54,31 @@ def team_lead(request: HttpRequest) -> HttpResponse:
     require_team_lead(request.user)
     lead = request.user
     form, filters = _filters(request)
-    today = timezone.localdate()
-    trends = selectors.trends(lead, today)
-    levels = selectors.level_distribution(lead, **filters)
-    page = paginate(request, dashboards.agency_youths(lead), "team_lead")
+    dashboard = dashboards.dashboard_for(lead, **filters)
+    trends = {
+        **dashboard.trends,
+        "closed": {_reason_label(value): counts for value, counts in dashboard.trends["closed"].items()},
+    }
+    page = paginate(request, dashboard_selectors.agency_youths(lead), "dashboard")
     for youth in page:
-        youth.days_since_contact = dashboards.days_since(youth.last_contact_at)
-    kept = paginate(request, selectors.kept_from_youths(lead), "team_lead", param="skjult")
+        youth.days_since_contact = dashboard_selectors.days_since(youth.last_contact_at)
+    kept = paginate(request, selectors.kept_from_youths(lead), "dashboard", param="skjult")
     record_listed(request, [youth.pk for youth in page] + [marking.entry.youth_id for marking in kept])
     context = {
         "kept": kept,
         "filters": form,
         "query": request.GET.urlencode(),
-        "figures": selectors.figure_counts(lead, **filters),
+        "figures": dashboard.counts,
+        "computed_at": dashboard.computed_at,
+        "stored": dashboard.stored,
         "charts": [
             (
                 "levels",
                 bar_chart(
-                    _("Youths by BTI level"), _("Bars: youths at each level."), ["0", "1", "2", "3"], levels
+                    _("Youths by BTI level"),
+                    _("Bars: youths at each level."),
+                    ["0", "1", "2", "3"],
+                    dashboard.levels,
                 ),
             ),
             (
@@ -70,12 +93,22 @@ def team_lead(request: HttpRequest) -> HttpResponse:
         ],
         "trends": trends,
         "page": page,
-        "staff": paginate(request, dashboards.staff_caseloads(lead), "team_lead", param="ansatte"),
+        "staff": paginate(request, dashboard_selectors.staff_caseloads(lead), "dashboard", param="ansatte"),
         "to_review": emergency.emergency_accesses_to_review(lead),
-        "unusual": access_log.unusual_access(lead),
+        "unusual": dashboard.unusual,
         "threshold": settings.UNUSUAL_ACCESS_YOUTHS_PER_WEEK,
     }
     return render_page(request, "coordination/team_lead.html", context)
+
+
+@own_data_only
+@require_http_methods(["POST"])
+def refresh(request: HttpRequest) -> HttpResponse:
+    """ "Update now": the agency's figures counted anew, at once."""
+    require_team_lead(request.user)
+    dashboards.refresh(request.user.agency_id)
+    messages.success(request, _("The figures are updated."))
+    return redirect("team_lead")
 
 
 @own_data_only
@@ -110,7 +143,7 @@ def reassign(request: HttpRequest, youth: Youth) -> HttpResponse:
     done = submit(
         request,
         form,
-        baton_reassign,
+        _counted_anew(baton_reassign),
         actor=request.user,
         youth=youth,
         success=lambda handover: _("%(name)s is now the stafettholder.") % {"name": handover.to_user},
@@ -156,7 +189,7 @@ def caseload(request: HttpRequest, staff_id: int) -> HttpResponse:
     done = submit(
         request,
         form,
-        caseload_move,
+        _counted_anew(caseload_move),
         actor=request.user,
         success=lambda handovers: _("%(count)d youths have a new stafettholder.") % {"count": len(handovers)},
         then=reverse("team_lead"),

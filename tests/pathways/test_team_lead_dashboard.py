@@ -2,12 +2,20 @@
 content, and giving the baton to someone else keeps exactly one holder."""
 
 import datetime
+import re
+import statistics
+from collections import Counter
 
 from django.utils import timezone
+from hypothesis import given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
 
 from coordination.models import Handover, HandoverStatus, StafettholderPeriod, User, Youth
-from pathways import sweep
+from pathways import sweep, tasks
+from pathways.models import AgencyFigures
 from pathways.selectors import team_lead as selectors
+from pathways.services import dashboards
 from tests import factories
 
 
@@ -26,15 +34,79 @@ def _lapsed_world(cast):
     return other
 
 
+def _shown_counts(html: str) -> dict[str, int]:
+    return {key: int(n) for key, n in FIGURE_ON_PAGE.findall(html)}
+
+
+FIGURE_ON_PAGE = re.compile(
+    r'href="/teamleder/liste/([a-z0-9-]+)/(?:\?[^"]*)?"><span class="figure__count">(\d+)</span>'
+)
+
+
 def test_every_figure_equals_the_count_of_its_list(cast, client, login):
     _lapsed_world(cast)
     lead = cast.team_lead
-    counts = {figure.key: count for figure, count in selectors.figure_counts(lead)}
+    counts = selectors.figure_counts(lead.agency_id)
     assert counts["overdue-evaluations"] == 1
+    login(lead)
+    shown = _shown_counts(client.get("/teamleder/").content.decode())  # counted now, and stored
+    assert shown == counts
+    assert _shown_counts(client.get("/teamleder/").content.decode()) == counts  # read back stored
     for key, count in counts.items():
         assert selectors.youths_for_figure(lead, key).count() == count, key
-        html = login(lead).get(f"/teamleder/liste/{key}/").content.decode()
+        html = client.get(f"/teamleder/liste/{key}/").content.decode()
         assert html.count("<li><strong>") == count, key
+
+
+def test_the_sweep_task_stores_the_figures_of_the_lapses_it_stored(cast, client, login):
+    goal = factories.goal(cast.youth, cast.holder)
+    factories.action(goal, cast.member, evaluation_date=timezone.localdate() - datetime.timedelta(days=3))
+    result = tasks.sweep_reminders.apply().get()
+    assert result["dashboards"] >= 1
+    stored = AgencyFigures.objects.get(agency_id=cast.team_lead.agency_id)
+    assert stored.figures["counts"]["overdue-evaluations"] == 1
+    assert stored.figures["counts"] == selectors.figure_counts(cast.team_lead.agency_id)
+    html = login(cast.team_lead).get("/teamleder/").content.decode()
+    assert _shown_counts(html)["overdue-evaluations"] == 1
+    assert "Tallene er fra kl." in html
+
+
+def test_stored_figures_are_shown_while_fresh_and_never_when_old(cast, client, login, settings):
+    lead = cast.team_lead
+    dashboards.refresh(lead.agency_id)
+    User.objects.filter(pk=cast.holder.pk).update(is_active=False)  # after the count: not yet shown
+    login(lead)
+    assert _shown_counts(client.get("/teamleder/").content.decode())["no-active-holder"] == 0
+    # "Update now" counts at once.
+    response = client.post("/teamleder/oppdater/")
+    assert response.status_code == 302
+    assert _shown_counts(client.get("/teamleder/").content.decode())["no-active-holder"] == 1
+    # A row older than the limit is counted anew, whatever it says.
+    User.objects.filter(pk=cast.holder.pk).update(is_active=True)
+    old = timezone.now() - settings.DASHBOARD_FIGURES_MAX_AGE - datetime.timedelta(seconds=1)
+    AgencyFigures.objects.filter(agency_id=lead.agency_id).update(computed_at=old)
+    assert _shown_counts(client.get("/teamleder/").content.decode())["no-active-holder"] == 0
+    # Filtered by staff member: always counted now.
+    User.objects.filter(pk=cast.holder.pk).update(is_active=False)
+    html = client.get(f"/teamleder/?holder={cast.holder.pk}").content.decode()
+    assert _shown_counts(html)["no-active-holder"] == 1
+    # Only a team lead may have the figures counted.
+    assert login(cast.member).post("/teamleder/oppdater/").status_code == 404
+
+
+def test_the_leads_own_action_is_counted_on_their_next_view(cast, client, login):
+    User.objects.filter(pk=cast.holder.pk).update(is_active=False)  # the holder has left
+    lead = cast.team_lead
+    login(lead)
+    assert _shown_counts(client.get("/teamleder/").content.decode())["no-active-holder"] == 1  # stored
+    client.post(f"/teamleder/ungdommer/{cast.youth.pk}/stafett/", {"to_user": cast.member.pk})
+    assert _shown_counts(client.get("/teamleder/").content.decode())["no-active-holder"] == 0
+
+
+@hypothesis_settings(max_examples=200, derandomize=True, deadline=None)
+@given(st.lists(st.integers(min_value=0, max_value=400), min_size=1, max_size=60))
+def test_the_median_of_counted_days_is_the_median_of_the_days(days):
+    assert selectors._median(dict(Counter(days))) == statistics.median(days)
 
 
 def test_the_dashboard_shows_facts_and_no_content(cast, client, login):
