@@ -1,6 +1,7 @@
 """Writes to the individual plan: starting and keeping it, adopting a version, the youth's answer."""
 
 import datetime
+from functools import partial
 
 from django.db import transaction
 from django.db.models import Max
@@ -22,6 +23,7 @@ from pathways.models import (
     PlanVersion,
     PlanVersionItem,
 )
+from pathways.services import notifications
 from pathways.services.log import log_entry_record_system
 from pathways.services.versioning import update_if_unchanged
 
@@ -184,6 +186,8 @@ def plan_version_adopt(*, actor: User, plan: IndividualPlan) -> PlanVersion:
     log_entry_record_system(
         youth=youth, actor=actor, kind=LogEntryKind.PLAN_CHANGE, text=plan_adopted_text(version.number)
     )
+    # The youth (and relatives who may see the plan) hear that there is a new version, once it commits.
+    transaction.on_commit(partial(notifications.notify_plan_version, version_id=version.pk), robust=True)
     return version
 
 
