@@ -35,8 +35,11 @@ class SMSDevice(TimestampMixin, CooldownMixin, ThrottlingMixin, SideChannelDevic
         if not allowed:
             return False
         self.cooldown_set(commit=False)
-        self.generate_token(valid_secs=settings.ONE_TIME_CODE_VALIDITY_SECONDS, commit=True)
+        self.generate_token(valid_secs=settings.ONE_TIME_CODE_VALIDITY_SECONDS, commit=False)
+        # Stored only once the gateway took it: when it raises SMSNotSent, the code sent before stays
+        # the valid one and asking again is not held by the cooldown.
         send_code(self.number, self.token)
+        self.save()
         return True
 
     def get_cooldown_duration(self) -> int:

@@ -23,6 +23,7 @@ from coordination.accounts.backends import MODEL_BACKEND
 from coordination.accounts.models import CodeRequest, SMSDevice
 from coordination.accounts.security import client_ip, log_security_event
 from coordination.accounts.sessions import session_cycle
+from coordination.accounts.sms import SMSNotSent
 from coordination.errors import BusinessRuleError
 from coordination.models import AccountKind, User
 
@@ -79,7 +80,15 @@ def code_send(*, request: HttpRequest, channel: str, address: str, user: User | 
     pending = {"user": None, "device": None}
     if user is not None:
         device = device_for(user, channel, address)
-        device.generate_challenge()
+        try:
+            device.generate_challenge()
+        except SMSNotSent:
+            # Saying so tells the person that the number is known, but only while the gateway fails;
+            # a 500 (or a code page waiting for a code that never comes) would be worse.
+            log_security_event("code_not_sent", request)
+            raise BusinessRuleError(
+                _("We could not send the code just now. Wait a few minutes and try again.")
+            ) from None
         pending = {"user": user.pk, "device": device.persistent_id}
         if settings.ONE_TIME_CODE_ON_PAGE:
             request.session[DEMO_CODE] = device.token  # the embedded demo shows it on the page

@@ -3,8 +3,10 @@
 - ConsoleBackend: prints the message (the embedded demo; the code also shows on the page there).
 - LocmemBackend: keeps messages in `outbox` (the test suite).
 - FileBackend: one file a message in SMS_FILE_PATH (development, real-worker tests).
-- HttpBackend: POSTs JSON `{"to": …, "text": …}` with a bearer token to SMS_HTTP_URL, the shape most
-  Norwegian SMS gateways accept through a thin adapter; tested against a local HTTP server.
+- HttpBackend: POSTs JSON `{"to": …, "text": …, "sender": …}` with a bearer token to SMS_HTTP_URL, the
+  shape most Norwegian SMS gateways accept through a thin adapter; waits at most SMS_HTTP_TIMEOUT
+  seconds for each step, follows no redirect; tested against a local HTTP server
+  (tests/coordination/test_sms_http.py).
 Messages never carry anything about a youth's case: a code, or "there is something new".
 """
 
@@ -43,10 +45,22 @@ class FileBackend:
         (folder / f"{uuid.uuid4().hex}.json").write_text(json.dumps({"to": to, "text": text}))
 
 
+class _RefuseRedirects(urllib.request.HTTPRedirectHandler):
+    """urllib would follow a 301/302/303 as a GET with the Authorization header, to whatever host the
+    Location names, and report the other host's 200 as sent. A gateway that redirects is misconfigured:
+    the 3xx is raised as an HTTPError instead (and becomes SMSNotSent)."""
+
+    def redirect_request(self, req, fp, code, msg, headers, newurl):
+        return None
+
+
+_opener = urllib.request.build_opener(_RefuseRedirects)
+
+
 class HttpBackend:
     def send(self, to: str, text: str) -> None:
-        if not settings.SMS_HTTP_URL:
-            raise SMSNotSent("SMS_HTTP_URL is not set")
+        if not settings.SMS_HTTP_URL.startswith(("https://", "http://")):
+            raise SMSNotSent("SMS_HTTP_URL is not an http(s) URL")  # also: not set
         request = urllib.request.Request(  # noqa: S310 - the operator's configured gateway URL
             settings.SMS_HTTP_URL,
             data=json.dumps({"to": to, "text": text, "sender": settings.SMS_SENDER}).encode(),
@@ -57,7 +71,7 @@ class HttpBackend:
             method="POST",
         )
         try:
-            with urllib.request.urlopen(request, timeout=10) as response:  # noqa: S310
+            with _opener.open(request, timeout=settings.SMS_HTTP_TIMEOUT) as response:
                 if response.status >= 300:
                     raise SMSNotSent(f"gateway answered {response.status}")
         except OSError as exc:

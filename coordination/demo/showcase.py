@@ -5,7 +5,9 @@ One youth with a full story, told by hand rather than drawn at random, so the yo
 actions and evaluations with her view, a meeting with an Arabic interpreter for her mother,
 consents with their history (given by the guardians with Amira heard, widened, narrowed, reviewed,
 and one refused), what she keeps back from her mother, a missed appointment followed by outreach, a
-lysglimt, a message she wrote, and who has looked at her record. Rows are written as the services
+lysglimt, a message she wrote, who has looked at her record, and an individual plan adopted from
+her goals and actions (version 1, not answered yet: she can say yes or ask for changes on
+/min/individuell-plan/). Rows are written as the services
 write them (writer's agency, category, the services' log texts), backdated over ten months.
 """
 
@@ -71,7 +73,7 @@ def build_showcase(gen) -> Youth:
         email=YOUTH_LOGIN.email,
         address="Heimdalsvegen 12B, 7080 Heimdal",
         status=YouthStatus.ACTIVE,
-        bti_level=2,
+        bti_level=3,
         originating_agency_id=teacher.agency_id,
         stafettholder_id=kari.id,
         account=account,
@@ -101,9 +103,16 @@ def build_showcase(gen) -> Youth:
     RelativeSharing.objects.create(relative=brother, meetings=True)
 
     story.level(1, 2, days_ago=260, by=kari, reason="Flere etater trengs: skole, uteseksjon og helse.")
+    story.level(
+        2,
+        3,
+        days_ago=45,
+        by=kari,
+        reason="Langvarig samarbeid mellom skole, BUP og uteseksjon: individuell plan.",
+    )
 
     # Consent as a process: the guardians give it with Amira heard, it grows and shrinks with her.
-    story.consent(
+    team_consent = story.consent(
         purpose="Samarbeid i ansvarsgruppen om Amiras plan",
         given_by="guardians",
         youth_view="Jeg vil at de som hjelper meg snakker sammen, men mamma skal ikke lese om rus.",
@@ -159,6 +168,7 @@ def build_showcase(gen) -> Youth:
         start_days_ago=-7,
         next_in=60,
         status=ActionStatus.PLANNED,
+        written=10,
     )
     story.action(
         sleep,
@@ -179,6 +189,11 @@ def build_showcase(gen) -> Youth:
         start_days_ago=240,
         evaluations=[(160, "partly", NextStep.CONTINUE, "Klatring er gøy, men gutta spør etter meg.")],
         next_in=-5,
+    )
+
+    # At level 3 the plan became her individual plan, Kari its coordinator; version 1 is adopted.
+    story.individual_plan(
+        consent=team_consent, started_days_ago=40, adopted_days_ago=6, evaluate_in=(90, 270)
     )
 
     # Meetings with an interpreter for her mother; the next one is booked.

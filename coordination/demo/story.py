@@ -2,7 +2,8 @@
 
 The services stamp everything "now"; a demo needs ten months of history, so this writes the same
 rows with the dates of the story: each text gets the writer's agency and a category, each change
-its log entry with the services' own text, consent events their scope.
+its log entry with the services' own text, consent events their scope. The plan chapter (goals,
+actions, the individual plan) is in coordination.demo.story_plan.
 """
 
 import datetime as dt
@@ -11,6 +12,7 @@ from collections import defaultdict
 from django.utils.translation import gettext as _
 
 from coordination.demo.logins import CitizenLogin
+from coordination.demo.story_plan import PlanStory
 from coordination.models import (
     AccessLogEntry,
     Consent,
@@ -29,25 +31,17 @@ from coordination.models.consents import SCOPE_EVENTS, STATE_AFTER_EVENT, Consen
 from coordination.services.permissions import youth_permissions_sync
 from pathways.models import (
     CONTACT_KINDS,
-    Action,
-    ActionStatus,
-    Evaluation,
-    EvaluationOutcome,
-    Goal,
     LevelChange,
     LogEntry,
     LogEntryKind,
     Lysglimt,
     Meeting,
-    NextStep,
     PlannedOutreach,
     Transition,
 )
 
-_CLOSING = {NextStep.COMPLETE: ActionStatus.COMPLETED, NextStep.STOP: ActionStatus.STOPPED}
 
-
-class Story:
+class Story(PlanStory):
     def __init__(self, gen, youth: Youth, *, holder):
         self.gen, self.youth, self.holder = gen, youth, holder
         self.today = gen.today
@@ -132,7 +126,9 @@ class Story:
 
     # -- consent -------------------------------------------------------------------------------
 
-    def consent(self, *, purpose, given_by, youth_view, days_ago, events, review_in=None, expires_in=None):
+    def consent(
+        self, *, purpose, given_by, youth_view, days_ago, events, review_in=None, expires_in=None
+    ) -> Consent:
         valid_from = self._day(days_ago)
         consent = Consent.objects.create(
             youth=self.youth,
@@ -182,75 +178,7 @@ class Story:
                 for agency_id, categories in sorted(scope.items())
                 for category in sorted(categories)
             )
-
-    # -- the plan ------------------------------------------------------------------------------
-
-    def goal(self, kind, category, description, *, days_ago) -> Goal:
-        when = self._when(days_ago)
-        goal = Goal.objects.create(
-            youth=self.youth,
-            kind=kind,
-            description=description,
-            category=category,
-            created_by_id=self.holder.id,
-            agency_id=self.holder.agency_id,
-            created_at=when,
-            updated_at=when,
-        )
-        self.log(
-            LogEntryKind.PLAN_CHANGE,
-            _("New goal: %(goal)s") % {"goal": description},
-            self.holder,
-            days_ago,
-            category,
-        )
-        return goal
-
-    def action(self, goal, description, responsible, *, start_days_ago, next_in, evaluations=(), status=None):
-        start = self._day(start_days_ago)
-        upcoming = self.today + dt.timedelta(days=next_in)  # the next evaluation, after the ones done
-        first_evaluation = self._day(evaluations[0][0]) if evaluations else upcoming
-        action = Action.objects.create(
-            goal=goal,
-            youth=self.youth,
-            description=description,
-            responsible_id=responsible.id,
-            responsible_agency_id=responsible.agency_id,
-            evaluator_id=responsible.id,
-            start_date=start,
-            evaluation_date=upcoming,
-            status=status or ActionStatus.ONGOING,
-            category=goal.category,
-            created_by_id=self.holder.id,
-            agency_id=self.holder.agency_id,
-            created_at=self._when(max(start_days_ago, 0)),
-        )
-        text = _("New action: %(action)s (responsible: %(name)s, evaluation %(date)s)") % {
-            "action": description,
-            "name": self._user(responsible),
-            "date": first_evaluation.strftime("%d.%m.%Y"),
-        }
-        self.log(LogEntryKind.PLAN_CHANGE, text, self.holder, max(start_days_ago, 0), goal.category, hour=11)
-        next_dates = [self._day(ago) for ago, *_rest in evaluations[1:]] + [upcoming] * bool(evaluations)
-        for (ago, outcome, next_step, view), next_date in zip(evaluations, next_dates, strict=True):
-            Evaluation.objects.create(
-                action=action,
-                outcome=outcome,
-                assessment=_demo_assessment(outcome),
-                youth_view=view,
-                next_step=next_step,
-                next_evaluation_date=None if next_step in _CLOSING else next_date,
-                category=goal.category,
-                evaluated_by_id=responsible.id,
-                agency_id=responsible.agency_id,
-                evaluated_at=self._when(ago, 13),
-            )
-            text = _("Evaluation of “%(action)s”: %(outcome)s. The youth's view: %(view)s") % {
-                "action": description,
-                "outcome": EvaluationOutcome(outcome).label,
-                "view": view,
-            }
-            self.log(LogEntryKind.EVALUATION, text, responsible, ago, goal.category, hour=13)
+        return consent
 
     # -- meetings, transitions, the log ----------------------------------------------------------
 
@@ -353,11 +281,3 @@ class Story:
         Youth.objects.filter(pk=self.youth.pk).update(last_contact_at=last.occurred_at if last else None)
         youth_permissions_sync(self.youth)
         return self.youth
-
-
-def _demo_assessment(outcome: str) -> str:
-    return {
-        "reached": "Tiltaket virker slik vi ønsket. Fortsetter som avtalt.",
-        "partly": "Delvis bedring. Vi justerer litt og ser på det igjen.",
-        "not_reached": "Virker ikke nå. Vi finner en annen vei sammen med Amira.",
-    }[outcome]

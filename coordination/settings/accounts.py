@@ -90,6 +90,9 @@ SMS_BACKEND = env_str(
 SMS_HTTP_URL = env_str("SMS_HTTP_URL")
 SMS_HTTP_TOKEN = env_secret("SMS_HTTP_TOKEN")
 SMS_SENDER = env_str("SMS_SENDER", "Stafett")
+# Seconds the gateway may take to accept the connection, and again to answer: a code request waits
+# for it, so a hanging gateway must not hold the page.
+SMS_HTTP_TIMEOUT = env_int("SMS_HTTP_TIMEOUT", 10, minimum=1)
 SMS_FILE_PATH = env_str("SMS_FILE_PATH", str(VAR_DIR / "sms"))
 
 # ID-porten (OpenID Connect through mozilla-django-oidc) for youths and relatives: off unless

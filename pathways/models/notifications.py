@@ -1,5 +1,6 @@
 """Telling youths and relatives that there is something new (a meeting, a changed meeting, a new step
-in the plan) by SMS or e-mail as they chose: never at night, never with content in the message."""
+in the plan, a new version of the individual plan) by SMS or e-mail as they chose: never at night,
+never with content in the message."""
 
 from django.conf import settings
 from django.db import models
@@ -14,6 +15,7 @@ class NotificationKind(models.TextChoices):
     MEETING_CHANGED = "meeting_changed", _("A meeting was changed")
     STEP_NEW = "step_new", _("A new step in the plan")
     INVITED_TO_MEETING = "meeting_invite", _("You are invited to a meeting")
+    PLAN_VERSION_NEW = "plan_version", _("A new version of the individual plan")
 
 
 class Notification(models.Model):

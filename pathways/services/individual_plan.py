@@ -1,6 +1,7 @@
 """Writes to the individual plan: starting and keeping it, adopting a version, the youth's answer."""
 
 import datetime
+from functools import partial
 
 from django.db import transaction
 from django.db.models import Max
@@ -22,6 +23,7 @@ from pathways.models import (
     PlanVersion,
     PlanVersionItem,
 )
+from pathways.services import notifications
 from pathways.services.log import log_entry_record_system
 from pathways.services.versioning import update_if_unchanged
 
@@ -64,12 +66,17 @@ def individual_plan_start(
         youth=youth, coordinator=coordinator, consent=consent, evaluation_dates=dates, created_by=actor
     )
     log_entry_record_system(
-        youth=youth,
-        actor=actor,
-        kind=LogEntryKind.PLAN_CHANGE,
-        text=_("Individual plan started. Coordinator: %(name)s.") % {"name": coordinator.get_full_name()},
+        youth=youth, actor=actor, kind=LogEntryKind.PLAN_CHANGE, text=plan_started_text(coordinator)
     )
     return plan
+
+
+def plan_started_text(coordinator: User) -> str:
+    return _("Individual plan started. Coordinator: %(name)s.") % {"name": coordinator.get_full_name()}
+
+
+def plan_adopted_text(number: int) -> str:
+    return _("Individual plan adopted: version %(number)s.") % {"number": number}
 
 
 @transaction.atomic
@@ -103,8 +110,9 @@ def individual_plan_update(
     return plan
 
 
-def _items(version: PlanVersion, youth: Youth) -> list[PlanVersionItem]:
-    """The plan's goals and actions as they stand now, each keeping its agency and category."""
+def plan_version_items(version: PlanVersion, youth: Youth) -> list[PlanVersionItem]:
+    """The plan's goals and actions as they stand now, each keeping its agency and category (unsaved;
+    also what the demo's showcase youth adopts)."""
     goals = list(
         Goal.objects.filter(youth=youth).exclude(status__in=LEFT_OUT_GOALS).order_by("created_at", "id")
     )
@@ -171,16 +179,15 @@ def plan_version_adopt(*, actor: User, plan: IndividualPlan) -> PlanVersion:
         adopted_by=actor,
         adopted_at=timezone.now(),
     )
-    items = _items(version, youth)
+    items = plan_version_items(version, youth)
     if not items:
         raise BusinessRuleError(_("The plan has no goals yet. Write the youth's goals first."))
     PlanVersionItem.objects.bulk_create(items)
     log_entry_record_system(
-        youth=youth,
-        actor=actor,
-        kind=LogEntryKind.PLAN_CHANGE,
-        text=_("Individual plan adopted: version %(number)s.") % {"number": version.number},
+        youth=youth, actor=actor, kind=LogEntryKind.PLAN_CHANGE, text=plan_adopted_text(version.number)
     )
+    # The youth (and relatives who may see the plan) hear that there is a new version, once it commits.
+    transaction.on_commit(partial(notifications.notify_plan_version, version_id=version.pk), robust=True)
     return version
 
 

@@ -1,12 +1,14 @@
 """Telling youths and relatives that there is something new in their Stafett: a new or changed meeting,
-a new step in the plan.
+a new step in the plan, a new version of the individual plan.
 
 - Who: the youth's own account when it is in use; relatives with an account in use who may see that
   part of the plan by the age rules and the youth's choices (coordination.access.citizens), and the
-  category of what changed; for a meeting only the relatives invited to it.
+  category of what changed (for a plan version: any category of its items); for a meeting only the
+  relatives invited to it.
 - How: by the account's choice (`User.notify_by`: SMS, e-mail or not at all), to the account's own
   number or address; never at night (held until the quiet hours end); never with content: the message
-  only says that there is something new, and gives the link, in the account's language.
+  only says that there is something new (or that the plan has a new version), and gives the link, in
+  the account's language.
 - Exactly once: the dispatcher sends a notification while its row is locked and marks it sent in the
   same transaction, so two workers never send it twice; a failure is tried again later (`attempts`).
   A worker killed after the gateway accepted the message but before the commit would send it again:
@@ -29,9 +31,9 @@ from django.utils.translation import gettext as _
 
 from coordination.access.citizens import citizen_access_for_user
 from coordination.accounts.sms import send_sms
-from coordination.models import Relative, User, Youth
+from coordination.models import AccountKind, Relative, User, Youth
 from pathways.calendar import quiet_until
-from pathways.models import Action, Meeting, Notification, NotificationKind
+from pathways.models import Action, Meeting, Notification, NotificationKind, PlanVersion
 
 logger = logging.getLogger(__name__)
 
@@ -52,8 +54,8 @@ def _youth_account(youth: Youth) -> User | None:
     return User.objects.filter(youth_record__pk=youth.pk, is_active=True).first()
 
 
-def _relatives_who_may_see(youth: Youth, relatives, part: str, category: str) -> list[User]:
-    """The accounts of these relatives that may see `part` of the youth's record, in `category`."""
+def _relatives_who_may_see(youth: Youth, relatives, part: str, categories: set[str]) -> list[User]:
+    """The accounts of these relatives that may see `part` of the youth's record, in one of `categories`."""
     accounts = []
     for relative in relatives:
         account = relative.account
@@ -63,25 +65,34 @@ def _relatives_who_may_see(youth: Youth, relatives, part: str, category: str) ->
             access = citizen_access_for_user(account, youth.pk)
         except Http404:
             continue
-        if access.sees(part) and category in access.categories:
+        if access.sees(part) and categories & access.categories:
             accounts.append(account)
     return accounts
 
 
+def _message(kind: str) -> str:
+    """Which message a kind is sent with: a new plan version has its own words and link."""
+    return "plan_version" if kind == NotificationKind.PLAN_VERSION_NEW else "something_new"
+
+
 def _create(youth: Youth, recipients: list[tuple[User, str]], now: datetime.datetime) -> list[Notification]:
-    """One notification per account, unless one is still waiting to go out (the message would be the
-    same: there is something new), or the account chose not to be told."""
+    """One notification per account and message, unless one with the same message is still waiting to
+    go out, or the account chose not to be told."""
     send_after = quiet_until(now) or now
-    waiting = set(
-        Notification.objects.filter(youth=youth, sent_at__isnull=True, attempts__lt=MAX_ATTEMPTS)
+    waiting = {
+        (recipient_id, _message(kind))
+        for recipient_id, kind in Notification.objects.filter(
+            youth=youth, sent_at__isnull=True, attempts__lt=MAX_ATTEMPTS
+        )
         .filter(recipient__in=[account for account, _kind in recipients])
-        .values_list("recipient_id", flat=True)
-    )
+        .values_list("recipient_id", "kind")
+    }
     rows, seen = [], set()
     for account, kind in recipients:
-        if account.notify_by == "none" or account.pk in waiting or account.pk in seen:
+        key = (account.pk, _message(kind))
+        if account.notify_by == "none" or key in waiting or key in seen:
             continue
-        seen.add(account.pk)
+        seen.add(key)
         rows.append(
             Notification(recipient=account, youth=youth, kind=kind, created_at=now, send_after=send_after)
         )
@@ -106,7 +117,7 @@ def notify_meeting(
         )
     invited = meeting.relatives.select_related("account")
     relative_kind = NotificationKind.INVITED_TO_MEETING if created else NotificationKind.MEETING_CHANGED
-    for relative_account in _relatives_who_may_see(youth, invited, "meetings", meeting.category):
+    for relative_account in _relatives_who_may_see(youth, invited, "meetings", {meeting.category}):
         recipients.append((relative_account, relative_kind))
     return _create(youth, recipients, now or timezone.now())
 
@@ -123,8 +134,27 @@ def notify_step(*, action_id: int, now: datetime.datetime | None = None) -> list
     if account is not None:
         recipients.append((account, NotificationKind.STEP_NEW))
     relatives = Relative.objects.filter(youth=youth, account__isnull=False).select_related("account")
-    for relative_account in _relatives_who_may_see(youth, relatives, "plan", action.category):
+    for relative_account in _relatives_who_may_see(youth, relatives, "plan", {action.category}):
         recipients.append((relative_account, NotificationKind.STEP_NEW))
+    return _create(youth, recipients, now or timezone.now())
+
+
+@transaction.atomic
+def notify_plan_version(*, version_id: int, now: datetime.datetime | None = None) -> list[Notification]:
+    """A version of the individual plan was adopted: the youth, and the relatives who may see the plan
+    and some of what the version holds (not one whose every item the youth keeps from them)."""
+    version = PlanVersion.objects.select_related("youth").filter(pk=version_id).first()
+    if version is None or not version.youth.is_active:
+        return []
+    youth = version.youth
+    recipients: list[tuple[User, str]] = []
+    account = _youth_account(youth)
+    if account is not None:
+        recipients.append((account, NotificationKind.PLAN_VERSION_NEW))
+    categories = set(version.items.values_list("category", flat=True))
+    relatives = Relative.objects.filter(youth=youth, account__isnull=False).select_related("account")
+    for relative_account in _relatives_who_may_see(youth, relatives, "plan", categories):
+        recipients.append((relative_account, NotificationKind.PLAN_VERSION_NEW))
     return _create(youth, recipients, now or timezone.now())
 
 
@@ -162,7 +192,7 @@ def _deliver(notification_id: int, now: datetime.datetime) -> bool:
             return False
         notification.attempts += 1
         try:
-            _send(channel, address, notification.recipient)
+            _send(channel, address, notification.recipient, notification.kind)
         except Exception as exc:  # noqa: BLE001 - whatever the gateway or mail server did: try later
             backoff = min(datetime.timedelta(minutes=2 ** (notification.attempts - 1)), _BACKOFF_MAX)
             notification.send_after = now + backoff
@@ -185,6 +215,7 @@ _PART_OF_KIND = {
     NotificationKind.MEETING_CHANGED: "meetings",
     NotificationKind.INVITED_TO_MEETING: "meetings",
     NotificationKind.STEP_NEW: "plan",
+    NotificationKind.PLAN_VERSION_NEW: "plan",
 }
 
 
@@ -214,17 +245,26 @@ def _channel_and_address(notification: Notification) -> tuple[str | None, str]:
     return None, ""
 
 
-def notification_text(recipient: User) -> tuple[str, str]:
-    """Subject and text: no name, no case, no content; only that there is something new, and the link."""
-    link = settings.STAFETT_BASE_URL + reverse("my_stafett")
+def notification_text(recipient: User, kind: str = NotificationKind.STEP_NEW) -> tuple[str, str]:
+    """Subject and text: no name, no case, no content; only that there is something new (or a new
+    version of the plan), and the link."""
+    plan_version = _message(kind) == "plan_version"
+    link = settings.STAFETT_BASE_URL + reverse("my_individual_plan" if plan_version else "my_stafett")
     with translation.override(recipient.language or settings.LANGUAGE_CODE):
-        subject = _("Something new in Stafett")
-        text = _("There is something new for you in Stafett. Log in to see it: %(link)s") % {"link": link}
-    return subject, text
+        if not plan_version:
+            subject = _("Something new in Stafett")
+            text = _("There is something new for you in Stafett. Log in to see it: %(link)s")
+        elif recipient.kind == AccountKind.YOUTH:
+            subject = _("A new version of your plan in Stafett")
+            text = _("There is a new version of your plan in Stafett. Log in and read it: %(link)s")
+        else:  # a relative: the message does not say whose plan
+            subject = _("A new version of a plan in Stafett")
+            text = _("There is a new version of a plan you can see in Stafett. Log in and read it: %(link)s")
+    return subject, text % {"link": link}
 
 
-def _send(channel: str, address: str, recipient: User) -> None:
-    subject, text = notification_text(recipient)
+def _send(channel: str, address: str, recipient: User, kind: str) -> None:
+    subject, text = notification_text(recipient, kind)
     if channel == "sms":
         send_sms(address, text)
     else:

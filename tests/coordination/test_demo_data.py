@@ -221,3 +221,39 @@ def test_the_youth_login_has_a_rich_plan_and_the_guardian_a_youth_under_16(demo)
     assert citizen_access_for_user(youth.account).sees_everything
     brother = citizen_access_for_user(Relative.objects.get(account__username=RELATIVE_LOGIN.username).account)
     assert brother.parts == {"meetings"}
+
+
+def _sign_in_with_code(client, sms_outbox, address: str) -> None:
+    sms_outbox.clear()
+    client.post("/min/logg-inn/", {"address": address})
+    code = re.search(r"\b(\d{6})\b", sms_outbox[0]["text"])[1]
+    assert client.post("/min/logg-inn/kode/", {"code": code})["Location"] == "/min/"
+
+
+def test_the_youth_login_reads_an_adopted_individual_plan_and_her_holder_sees_it(
+    demo, client, login, _sms_outbox
+):
+    youth = Youth.objects.get(account__username=YOUTH_LOGIN.username)
+    _sign_in_with_code(client, _sms_outbox, YOUTH_LOGIN.phone)
+    page = client.get("/min/individuell-plan/").content.decode()
+    assert "Versjon 1, fra" in page and "Koordinatoren din" in page
+    assert "Kari Nordmann" in page
+    # Her goals in her own words, and the steps under them, as the version froze them.
+    assert "Jeg vil gå på skolen fire dager i uka og klare 10. klasse." in page
+    assert "Samtaler hos BUP annenhver uke om søvn og angst" in page
+    assert "Leksehjelp på Heimdal bibliotek" in page
+    assert "Ja, jeg er enig" in page and "Jeg vil ha endringer" in page  # not answered yet
+
+    # Her mother, a guardian, reads it too, without what Amira keeps back from her.
+    client.logout()
+    _sign_in_with_code(client, _sms_outbox, GUARDIAN_LOGIN.phone)
+    mother_page = client.get("/min/individuell-plan/").content.decode()
+    assert "Versjon 1, fra" in mother_page and "klare 10. klasse" in mother_page
+    assert "drikke mindre" not in mother_page and "sove bedre" not in mother_page
+
+    # The stafettholder, her coordinator, sees the working plan and the adopted version.
+    client.logout()
+    holder = login(youth.stafettholder)
+    staff_page = holder.get(f"/ungdommer/{youth.pk}/individuell-plan/").content.decode()
+    assert "Versjon 1" in staff_page and "Ikke svart ennå" in staff_page
+    assert "Vedta som versjon 2" in staff_page
