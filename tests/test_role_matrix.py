@@ -31,7 +31,6 @@ POST_ONLY = {
     "team_invitation_new",
     "log_lysglimt_new",
     "log_lysglimt_mark",
-    "log_entry_keep_from_youth",
     "individual_plan_adopt",
     # The archive export of a closed case is a button (the youth here is active).
     "archive_export",

@@ -126,6 +126,12 @@ class ConsentEventForm(StyledForm, ScopeFormMixin):
         required=False,
         help_text=_("When the consent is reviewed or renewed: when it should be reviewed again."),
     )
+    expires_on = forms.DateField(
+        label=_("New expiry date"),
+        widget=DateInput(),
+        required=False,
+        help_text=_("When the consent is renewed: until when it applies now (needed if it has expired)."),
+    )
     note = forms.CharField(
         label=_("Note, in the youth's own words where possible"),
         widget=forms.Textarea,

@@ -3,7 +3,7 @@
 import datetime
 
 from django.db import transaction
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from coordination.consent_rules import consent_rule_for_age
@@ -182,11 +182,30 @@ def consent_event_record(
     note: str = "",
     scope: Scope | None = None,
     next_review_on: datetime.date | None = None,
+    expires_on: datetime.date | None = None,
 ) -> ConsentEvent:
     """Appends a step to a consent's life: renewed, narrowed, widened, withdrawn, reviewed…
 
-    Reviewing or renewing sets the next review date, which also ends the review reminder."""
+    Reviewing or renewing sets the next review date, which also ends the review reminder. Renewing
+    may set a new expiry date; renewing a consent whose expiry date has passed must, and its new
+    period starts that day (the time between the old expiry and the renewal never shares anything)."""
     consent = Consent.objects.select_for_update().select_related("youth").get(pk=consent.pk)
+    today = timezone.localdate()
+    if expires_on is not None and kind != ConsentEventKind.RENEWED:
+        raise BusinessRuleError(_("A new expiry date belongs to a renewal."))
+    if expires_on is not None and expires_on <= today:
+        raise BusinessRuleError(_("The new expiry date must be in the future."))
+    lapsed = consent.expires_on is not None and consent.expires_on < today
+    if (
+        kind == ConsentEventKind.RENEWED
+        and lapsed
+        and expires_on is None
+        and kind in ALLOWED_EVENTS[consent.state]
+    ):
+        raise BusinessRuleError(
+            _("The consent expired on %(date)s: renewing it needs a new expiry date.")
+            % {"date": formats.date_format(consent.expires_on, "SHORT_DATE_FORMAT")}
+        )
     if next_review_on is not None:
         if kind not in (ConsentEventKind.REVIEWED, ConsentEventKind.RENEWED):
             raise BusinessRuleError(_("A next review date belongs to a review or a renewal."))
@@ -222,6 +241,12 @@ def consent_event_record(
         raise BusinessRuleError(_("Only giving, renewing, narrowing or widening changes the scope."))
     if kind == ConsentEventKind.WITHDRAWN:
         consent.grants.all().delete()
+    if expires_on is not None:
+        if lapsed:
+            consent.valid_from = today
+        _check_dates(consent.valid_from, None, expires_on)
+        consent.expires_on = expires_on
+        consent.save(update_fields=["valid_from", "expires_on"])
     event = _write_event(consent, actor=actor, kind=kind, note=note, scope=scope)
     _log(
         consent.youth,

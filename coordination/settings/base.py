@@ -122,7 +122,7 @@ TEMPLATES = [
 CONTENT_GUARD_STRICT = env_bool("CONTENT_GUARD_STRICT", default=False)
 
 # Form fields render through templates/django/forms/ so every form gets Designsystemet markup.
-FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
+FORM_RENDERER = "coordination.web.form_renderer.FormRenderer"
 
 if EMBEDDED:
     VAR_DIR.mkdir(parents=True, exist_ok=True)

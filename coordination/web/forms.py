@@ -1,10 +1,7 @@
 """The styled form base every form builds on: Designsystemet classes on every widget, native date
 pickers, and `service_kwargs()`, the keyword arguments the form hands to its service."""
 
-from html import escape
-
 from django import forms
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from coordination.models import InformationCategory
@@ -22,37 +19,6 @@ class DateTimeInput(forms.DateTimeInput):
 
     def __init__(self, attrs=None):
         super().__init__(attrs, format="%Y-%m-%dT%H:%M")
-
-
-def _attributes(attrs: dict) -> str:
-    """flatatt's output (True: the bare name; False or None: left out), escaped as Django escapes."""
-    return "".join(
-        f" {name}" if value is True else f' {name}="{escape(str(value))}"'
-        for name, value in attrs.items()
-        if value is not False and value is not None
-    )
-
-
-class LongSelect(forms.Select):
-    """A select for long lists (an agency's few hundred staff): the same HTML as Django's select
-    template, written here in one pass, because the option template costs a template include per
-    option — tens of milliseconds a page for such a list."""
-
-    def render(self, name, value, attrs=None, renderer=None):
-        widget = self.get_context(name, value, attrs)["widget"]
-        parts = [f'<select name="{escape(widget["name"])}"{_attributes(widget["attrs"])}>']
-        for group_name, options, _index in widget["optgroups"]:
-            if group_name:
-                parts.append(f'<optgroup label="{escape(str(group_name))}">')
-            parts.extend(
-                f'<option value="{escape(str(option["value"]))}"{_attributes(option["attrs"])}>'
-                f"{escape(str(option['label']))}</option>"
-                for option in options
-            )
-            if group_name:
-                parts.append("</optgroup>")
-        parts.append("</select>")
-        return mark_safe("".join(parts))  # noqa: S308 - every value above is escaped
 
 
 class StyledFormMixin:

@@ -5,15 +5,13 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from coordination.models import BtiLevel, User
-from coordination.web.forms import LongSelect, StyledForm
+from coordination.web.forms import StyledForm
 
 
 class DashboardFilterForm(forms.Form):
     """GET filters; invalid values fall back to none."""
 
-    holder = forms.TypedChoiceField(
-        label=_("Stafettholder"), required=False, coerce=int, empty_value=None, widget=LongSelect
-    )
+    holder = forms.TypedChoiceField(label=_("Stafettholder"), required=False, coerce=int, empty_value=None)
     level = forms.TypedChoiceField(
         label=_("BTI level"),
         required=False,

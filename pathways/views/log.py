@@ -11,7 +11,6 @@ from coordination.access import YouthAccess, require, youth_access
 from coordination.selectors.team import team_member_choices
 from coordination.web.views import form_page, paginate, perform, render_page, submit
 from pathways.forms.log import CorrectionForm, LogEntryForm, LysglimtNoteForm, WithholdForm
-from pathways.models import WithholdingReason
 from pathways.selectors import log as selectors
 from pathways.services.log import log_entry_append, log_entry_correct
 from pathways.services.voice import entry_withhold, lysglimt_mark, lysglimt_note
@@ -23,7 +22,7 @@ def _log_url(access: YouthAccess) -> str:
 
 def _back_to_entry(request: HttpRequest, access: YouthAccess, entry) -> str:
     """The log page the button was pressed on, at the entry."""
-    page = request.POST.get("page", "")
+    page = request.POST.get("page") or request.GET.get("page", "")
     query = f"?page={page}" if page.isdigit() and page != "1" else ""
     return f"{_log_url(access)}{query}#entry-{entry.pk}"
 
@@ -39,7 +38,6 @@ def _context(access: YouthAccess, **forms) -> dict:
         "access": access,
         "form": forms.get("form") or _new_entry_form(access),
         "lysglimt_form": forms.get("lysglimt_form") or LysglimtNoteForm(),
-        "withholding_reasons": WithholdingReason.choices,
     }
 
 
@@ -141,18 +139,31 @@ def lysglimt_new(request: HttpRequest, access: YouthAccess) -> HttpResponse:
 
 
 @youth_access
-@require_http_methods(["POST"])
+@require_http_methods(["GET", "POST"])
 def entry_keep_from_youth(request: HttpRequest, access: YouthAccess, entry_id: int) -> HttpResponse:
     """Keeps an entry from the youth with a reason from the fixed list; the team lead sees the marking
-    (never the text), and the access log has this request."""
+    (never the text), and the access log has this request. A page of its own (like correcting an
+    entry) rather than a form under each of the log's entries."""
     entry = selectors.log_entry_get(access, entry_id)
     require(access.may.withhold(entry))
-    return perform(
+    form = WithholdForm(request.POST or None)
+    back = _back_to_entry(request, access, entry)
+    done = submit(
         request,
+        form,
         entry_withhold,
         actor=request.user,
         entry=entry,
-        form=WithholdForm(request.POST),
         success=_("The entry is no longer shown to the youth."),
-        then=_back_to_entry(request, access, entry),
+        then=back,
+    )
+    return done or form_page(
+        request,
+        form,
+        access=access,
+        original=entry,
+        title=_("Do not show to the youth"),
+        cancel=back,
+        form_action=request.get_full_path(),
+        template="pathways/withhold_form.html",
     )

@@ -277,3 +277,48 @@ def test_withdrawn_consent_is_not_reminded_about(cast):
     consent_event_record(actor=cast.holder, consent=consent, kind="withdrawn")
     sweep.run()
     assert not Reminder.objects.filter(lapse__rule=ReminderRule.CONSENT_DUE).exists()
+
+
+def test_renewing_an_expired_consent_needs_a_new_expiry_and_shares_again_from_that_day(
+    cast, client, school_note, time_machine, login
+):
+    consent_event_record(actor=cast.holder, consent=cast.youth.consents.get(), kind="withdrawn")
+    lapsing = factories.consent(
+        cast.youth,
+        cast.holder,
+        {(cast.member.agency_id, "school")},
+        expires_on=timezone.localdate() + datetime.timedelta(days=10),
+    )
+    time_machine.move_to(timezone.now() + datetime.timedelta(days=20))
+    login(cast.holder)
+    url = f"/ungdommer/{cast.youth.pk}/samtykke/{lapsing.pk}/hendelse/"
+    # Renewed without a new expiry date: told why, nothing changes (the member still sees nothing).
+    response = client.post(url, {"kind": "renewed", "note": "Sara vil fortsette"})
+    assert "For å fornye det må du sette en ny utløpsdato." in response.content.decode()
+    assert not lapsing.events.filter(kind="renewed").exists()
+    login(cast.member)
+    assert _log_page(client, cast).status_code == 404
+    # With a new expiry date: shared again from today, until then.
+    today = timezone.localdate()
+    until = today + datetime.timedelta(days=90)
+    login(cast.holder)
+    assert client.post(url, {"kind": "renewed", "expires_on": until.isoformat()}).status_code == 302
+    lapsing.refresh_from_db()
+    assert (lapsing.valid_from, lapsing.expires_on) == (today, until)
+    login(cast.member)
+    assert "Fravær siste måned" in _log_page(client, cast).content.decode()
+
+
+def test_a_new_expiry_date_belongs_to_a_renewal_and_lies_ahead(cast):
+    consent = cast.youth.consents.get()
+    tomorrow = timezone.localdate() + datetime.timedelta(days=1)
+    with pytest.raises(BusinessRuleError):
+        consent_event_record(actor=cast.holder, consent=consent, kind="reviewed", expires_on=tomorrow)
+    with pytest.raises(BusinessRuleError):
+        consent_event_record(
+            actor=cast.holder, consent=consent, kind="renewed", expires_on=timezone.localdate()
+        )
+    consent_event_record(actor=cast.holder, consent=consent, kind="renewed", expires_on=tomorrow)
+    consent.refresh_from_db()
+    assert consent.expires_on == tomorrow
+    assert consent.valid_from < timezone.localdate()  # not lapsed: the period runs on

@@ -172,7 +172,10 @@ def test_keeping_an_entry_from_the_youth_needs_a_reason_and_is_logged(cast, entr
     youth_view = _youths_view(cast)
     login(cast.holder)
     html = client.get(_log(cast)).content.decode()
-    assert f'action="{_withhold(cast, home)}"' in html
+    assert f'href="{_withhold(cast, home)}"' in html
+    page = client.get(_withhold(cast, home)).content.decode()  # the entry, and the reasons to choose
+    assert "Opplysninger om noen andre (en tredjeperson)" in page and 'name="reason"' in page
+    assert not Withholding.objects.exists()
     refused = client.post(_withhold(cast, home), {"reason": "because"}, follow=True)
     assert not Withholding.objects.exists()
     assert "Velg et gyldig valg" in refused.content.decode()
@@ -187,9 +190,11 @@ def test_keeping_an_entry_from_the_youth_needs_a_reason_and_is_logged(cast, entr
     )
     html = response.content.decode()
     assert "Skjult for ungdommen: Opplysninger om noen andre (en tredjeperson)" in html
-    assert f'action="{_withhold(cast, home)}"' not in html  # once is enough
+    assert f'href="{_withhold(cast, home)}"' not in html  # once is enough
     logged = AccessLogEntry.objects.filter(youth=cast.youth, user=cast.holder, action="change")
-    assert logged.filter(what=f"log_entry_keep_from_youth:entry_id={home.pk}").count() == 2  # tried, done
+    assert (
+        logged.filter(what=f"log_entry_keep_from_youth:entry_id={home.pk}").count() == 2
+    )  # tried, done (the look at the page is a view)
     # The youth sees everything else, and not this entry.
     seen = set(LogEntry.objects.visible_to(youth_view).values_list("pk", flat=True))
     assert home.pk not in seen
@@ -219,7 +224,7 @@ def test_an_entry_can_be_kept_back_also_on_a_closed_case(cast, entries, client, 
     _school, home = entries
     _close(cast)
     login(cast.holder)
-    assert f'action="{_withhold(cast, home)}"' in client.get(_log(cast)).content.decode()
+    assert f'href="{_withhold(cast, home)}"' in client.get(_log(cast)).content.decode()
     assert client.post(_withhold(cast, home), {"reason": "others_safety"}).status_code == 302
     assert Withholding.objects.filter(entry=home).exists()
 
