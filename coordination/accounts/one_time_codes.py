@@ -11,6 +11,7 @@ import re
 
 from django.conf import settings
 from django.contrib.auth import login
+from django.db import transaction
 from django.db.models import Q
 from django.http import HttpRequest
 from django.utils import timezone
@@ -81,8 +82,11 @@ def code_send(*, request: HttpRequest, channel: str, address: str, user: User | 
     if user is not None:
         device = device_for(user, channel, address)
         try:
-            device.generate_challenge()
-        except SMSNotSent:
+            # django-otp's e-mail device stores the new code before it sends it: the savepoint takes
+            # the code (and the cooldown) back when the mail server fails, as the SMS device does.
+            with transaction.atomic():
+                device.generate_challenge()
+        except (SMSNotSent, OSError):  # smtplib's errors and refused connections are OSErrors
             # Saying so tells the person that the number is known, but only while the gateway fails;
             # a 500 (or a code page waiting for a code that never comes) would be worse.
             log_security_event("code_not_sent", request)

@@ -18,7 +18,6 @@ import secrets
 from django.conf import settings
 from django.contrib.auth import login
 from django.contrib.auth.models import AnonymousUser
-from django.core.mail import send_mail
 from django.db import transaction
 from django.http import HttpRequest
 from django.urls import reverse
@@ -28,6 +27,7 @@ from django.utils.translation import override
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from coordination.accounts.backends import MODEL_BACKEND
+from coordination.accounts.delivery import NotSent, send_email
 from coordination.accounts.models import StaffInvitation
 from coordination.accounts.second_factor import totp_confirm, totp_pending_device
 from coordination.accounts.security import log_security_event
@@ -53,7 +53,19 @@ def _hash(token: str) -> str:
 @transaction.atomic
 def staff_invitation_issue(*, actor: User, user: User) -> StaffInvitation:
     """A new link for an account that has not been taken into use: the open ones stop working, and so
-    do a password and an authenticator chosen with them."""
+    do a password and an authenticator chosen with them. The e-mail is the invitation (only a hash of
+    its link is stored), so it goes first: when the mail server fails, nothing here is written and the
+    caller's transaction (a new account) is rolled back with it."""
+    token = secrets.token_urlsafe(32)
+    hours = invitation_hours()
+    link = settings.STAFETT_BASE_URL + reverse("staff_invitation_open", args=[token])
+    inviter, agency = str(actor), str(user.agency) if user.agency_id else ""
+    try:
+        _send(user, inviter, agency, link, hours)
+    except NotSent:
+        raise BusinessRuleError(
+            _("We could not send the e-mail with the invitation just now. Try again in a few minutes.")
+        ) from None
     now = timezone.now()
     StaffInvitation.objects.filter(user=user, accepted_at__isnull=True, revoked_at__isnull=True).update(
         revoked_at=now
@@ -62,17 +74,12 @@ def staff_invitation_issue(*, actor: User, user: User) -> StaffInvitation:
     if user.has_usable_password():
         user.set_unusable_password()
         user.save(update_fields=["password"])
-    token = secrets.token_urlsafe(32)
-    hours = invitation_hours()
     invitation = StaffInvitation.objects.create(
         user=user,
         invited_by=actor,
         token_hash=_hash(token),
         expires_at=now + datetime.timedelta(hours=hours),
     )
-    link = settings.STAFETT_BASE_URL + reverse("staff_invitation_open", args=[token])
-    inviter, agency = str(actor), str(user.agency) if user.agency_id else ""
-    transaction.on_commit(lambda: _send(user, inviter, agency, link, hours))
     log_security_event("staff_invitation_sent", user_id=user.pk, actor_id=actor.pk)
     return invitation
 
@@ -87,7 +94,7 @@ def _send(user: User, inviter: str, agency: str, link: str, hours: int) -> None:
             "Your username is %(username)s.\n\n"
             "If you did not expect this e-mail, you can ignore it."
         ) % {"inviter": inviter, "agency": agency, "hours": hours, "link": link, "username": user.username}
-        send_mail(_("Your user account in Stafett"), body, settings.DEFAULT_FROM_EMAIL, [user.email])
+        send_email(_("Your user account in Stafett"), body, user.email)
 
 
 def staff_invitation_for_token(token: str) -> StaffInvitation | None:

@@ -29,6 +29,7 @@ from coordination.demo import names as N
 from coordination.demo.base import DEFAULT_SEED, Case, Summary
 from coordination.demo.case import build_closing, build_levels, build_transitions
 from coordination.demo.consents import build_consents, derive_permissions
+from coordination.demo.lead_week import build_lead_week
 from coordination.demo.log import build_log
 from coordination.demo.logins import YOUTH_LOGIN
 from coordination.demo.meetings import MEETING_RELATIVES, PARTICIPANTS, build_meetings
@@ -71,6 +72,7 @@ from pathways.models import (
     PlannedOutreach,
     Transition,
 )
+from pathways.services import dashboards, reminders
 
 CHUNK_YOUTHS = 2000
 AGES = tuple(range(13, 26))
@@ -172,6 +174,8 @@ class DemoGenerator(OrganisationBuilder):
                 if self.showcase and not User.objects.filter(username=YOUTH_LOGIN.username).exists():
                     self.progress("  the showcase family behind the youth and relative logins")
                     build_showcase(self)
+                    self.progress("  the team lead's week and Kari's day")
+                    build_lead_week(self)
                 self.progress("  checking every foreign key")
             if connection.vendor == "postgresql":
                 with connection.cursor() as cursor:
@@ -282,8 +286,18 @@ def generate(
     *,
     actions_per_youth: int | None = None,
     showcase: bool = True,
+    sweep: bool = False,
 ) -> Summary:
     """Create agencies, staff, youths and their history in one transaction; returns row counts.
     `actions_per_youth` fixes the size of each plan (benchmarks); by default it varies by level.
-    `showcase` adds the family behind the citizen demo logins."""
-    return DemoGenerator(youths, seed, progress, actions_per_youth, showcase).run()
+    `showcase` adds the family behind the citizen demo logins and the team lead's week. `sweep` then
+    runs the reminder sweep once and stores the dashboards' figures, as the beat's first run would,
+    so the inbox, Min dag and the team lead's figures show the lapses at once."""
+    summary = DemoGenerator(youths, seed, progress, actions_per_youth, showcase).run()
+    if sweep:
+        started = time.perf_counter()
+        (progress or (lambda _msg: None))("  the reminder sweep, once")
+        reminders.reminders_sweep()
+        dashboards.refresh_all()
+        summary.elapsed += time.perf_counter() - started
+    return summary

@@ -182,7 +182,19 @@ class Story(PlanStory):
 
     # -- meetings, transitions, the log ----------------------------------------------------------
 
-    def meeting(self, title, *, days_ago, chair, people, relatives, interpreter, minutes=None):
+    def meeting(
+        self,
+        title,
+        *,
+        days_ago,
+        chair,
+        people,
+        relatives,
+        interpreter,
+        minutes=None,
+        location=None,
+        agenda=None,
+    ):
         starts_at = self._when(days_ago, 14)
         entry = None
         if minutes is not None:
@@ -192,8 +204,8 @@ class Story(PlanStory):
             youth=self.youth,
             title=title,
             starts_at=starts_at,
-            location="Huseby ungdomsskole, møterom 2",
-            agenda="Amiras plan: skole, søvn og helgene. Amira sier selv hva hun vil ta opp først.",
+            location=location or "Huseby ungdomsskole, møterom 2",
+            agenda=agenda or "Amiras plan: skole, søvn og helgene. Amira sier selv hva hun vil ta opp først.",
             youth_attends=True,
             interpreter_needed=bool(interpreter),
             interpreter_language=interpreter,

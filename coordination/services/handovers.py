@@ -1,9 +1,9 @@
 """Writes about the baton: handover requests and their answers, and moving the baton itself."""
 
 import datetime
+from contextlib import suppress
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import override
 
 from coordination.access import is_team_lead
+from coordination.accounts.delivery import NotSent, send_email
 from coordination.errors import BusinessRuleError
 from coordination.models import (
     Handover,
@@ -176,14 +177,14 @@ def caseload_move(*, actor: User, assignments: dict[Youth, User], note: str = ""
 
 
 def _tell_new_holder(user: User) -> None:
-    # No youth's name in an e-mail: only that there is a new baton, and where to look.
+    # No youth's name in an e-mail: only that there is a new baton, and where to look. The baton has
+    # moved either way (after the commit): a mail server that fails is logged, never the lead's 500.
     if not user.email:
         return
-    with override(user.language or settings.LANGUAGE_CODE):
-        send_mail(
+    with override(user.language or settings.LANGUAGE_CODE), suppress(NotSent):  # logged by send_email
+        send_email(
             _("You have been given the baton in Stafett"),
             _("A team lead has made you the stafettholder for a youth. See %(url)s")
             % {"url": settings.STAFETT_BASE_URL + reverse("incoming_handovers")},
-            settings.DEFAULT_FROM_EMAIL,
-            [user.email],
+            user.email,
         )

@@ -4,6 +4,10 @@ The stafettholder invites by SMS or e-mail to the number or address in the recor
 (INVITATION_DAYS) and works once; accepting needs a one-time code sent to the same number or address,
 so a forwarded link alone opens nothing. The account exists (inactive) from the invitation on, and
 becomes active, linked to the youth or the relative, when the code is right.
+
+The message is the invitation (only a hash of its link is stored), so it is sent first, before
+anything is written: when the gateway or mail server fails, nothing is saved and the stafettholder is
+told so in plain words, with the button still there to try again.
 """
 
 import datetime
@@ -11,16 +15,15 @@ import hashlib
 import secrets
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
+from coordination.accounts.delivery import NotSent, send_text
 from coordination.accounts.models import Invitation
 from coordination.accounts.one_time_codes import normalise_address
-from coordination.accounts.sms import send_sms
 from coordination.errors import BusinessRuleError
 from coordination.models import AccountKind, Relative, User, Youth
 
@@ -40,6 +43,7 @@ def _address(channel: str, person: Youth | Relative) -> str:
 
 
 def _account_for(person: Youth | Relative, kind: str, channel: str, address: str) -> User:
+    """Not saved yet: that waits until the message has gone."""
     account = person.account
     if account is not None and account.is_active:
         raise BusinessRuleError(_("They already have their own Stafett."))
@@ -56,7 +60,6 @@ def _account_for(person: Youth | Relative, kind: str, channel: str, address: str
         account.phone = address
     else:
         account.email = address
-    account.save()
     return account
 
 
@@ -72,12 +75,24 @@ def invitation_send(
     address = _address(channel, person)
     kind = AccountKind.RELATIVE if relative is not None else AccountKind.YOUTH
     account = _account_for(person, kind, channel, address)
+    token = secrets.token_urlsafe(32)
+    link = settings.STAFETT_BASE_URL + reverse("invitation_accept", args=[token])
+    try:
+        _deliver(channel, address, link, account.language, for_relative=relative is not None)
+    except NotSent:
+        if channel == "sms":
+            raise BusinessRuleError(
+                _("We could not send the invitation by SMS just now. Try again in a few minutes.")
+            ) from None
+        raise BusinessRuleError(
+            _("We could not send the invitation by e-mail just now. Try again in a few minutes.")
+        ) from None
+    account.save()
     if relative is not None:
         Relative.objects.filter(pk=relative.pk).update(account=account)
     else:
         Youth.objects.filter(pk=youth.pk).update(account=account)
-    token = secrets.token_urlsafe(32)
-    invitation = Invitation.objects.create(
+    return Invitation.objects.create(
         youth=youth,
         relative=relative,
         channel=channel,
@@ -87,13 +102,9 @@ def invitation_send(
         account=account,
         expires_at=timezone.now() + datetime.timedelta(days=settings.INVITATION_DAYS),
     )
-    link = settings.STAFETT_BASE_URL + reverse("invitation_accept", args=[token])
-    for_relative = relative is not None
-    transaction.on_commit(lambda: _deliver(channel, address, link, account.language, for_relative))
-    return invitation
 
 
-def _deliver(channel: str, address: str, link: str, language: str, for_relative: bool = False) -> None:
+def _deliver(channel: str, address: str, link: str, language: str, for_relative: bool) -> None:
     # No name, no case: only that there is an invitation, and the link. A relative has no plan of
     # their own: they see what the youth shares with them.
     with override(language):
@@ -106,10 +117,7 @@ def _deliver(channel: str, address: str, link: str, language: str, for_relative:
             text = _(
                 "You are invited to Stafett, where you can see your plan and your team. Start here: %(link)s"
             ) % {"link": link}
-        if channel == "sms":
-            send_sms(address, text)
-        else:
-            send_mail(_("Invitation to Stafett"), text, settings.DEFAULT_FROM_EMAIL, [address])
+        send_text(channel, address, _("Invitation to Stafett"), text)
 
 
 def invitation_for_token(token: str) -> Invitation | None:

@@ -8,7 +8,7 @@ from coordination.models import BtiLevel, User
 from coordination.web.forms import StyledForm
 
 
-class DashboardFilterForm(forms.Form):
+class DashboardFilterForm(StyledForm):
     """GET filters; invalid values fall back to none."""
 
     holder = forms.TypedChoiceField(label=_("Stafettholder"), required=False, coerce=int, empty_value=None)

@@ -12,7 +12,7 @@ def authenticator_code(device: TOTPDevice) -> str:
     return f"{totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits):06d}"
 
 
-def enter_password(page, live_server, user) -> TOTPDevice:
+def enter_password(page, live_server, user, password: str = PASSWORD) -> TOTPDevice:
     """The first step: username and password, up to the second-factor page. Returns the user's
     authenticator, ready for a code."""
     device = TOTPDevice.objects.filter(user=user, confirmed=True).first() or TOTPDevice.objects.create(
@@ -24,7 +24,7 @@ def enter_password(page, live_server, user) -> TOTPDevice:
     device.save(update_fields=["last_t"])
     page.goto(f"{live_server.url}/logg-inn/")
     page.get_by_label("Brukernavn").fill(user.username)
-    page.get_by_label("Passord").fill(PASSWORD)
+    page.get_by_label("Passord").fill(password)
     page.get_by_role("button", name="Logg inn").click()
     expect(page.get_by_role("heading", name="Bekreft at det er deg")).to_be_visible()
     return device
@@ -39,8 +39,8 @@ def enter_code(page, device: TOTPDevice) -> None:
     expect(page.get_by_role("button", name="Logg ut", include_hidden=True)).to_have_count(1)
 
 
-def log_in(page, live_server, user):
-    enter_code(page, enter_password(page, live_server, user))
+def log_in(page, live_server, user, password: str = PASSWORD):
+    enter_code(page, enter_password(page, live_server, user, password))
 
 
 def open_menu(page) -> None:

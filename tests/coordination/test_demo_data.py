@@ -22,14 +22,18 @@ from coordination.models import (
     Relative,
     StafettholderPeriod,
     TeamMembership,
+    User,
     Youth,
     YouthPermission,
     YouthStatus,
 )
 from coordination.models.content import ContentModel
 from coordination.models.youths import national_id_is_valid
+from coordination.selectors import emergency
 from coordination.services.permissions import youth_permissions_sync_all
 from pathways.models import CONTACT_KINDS, YOUTH_KINDS, Evaluation, LogEntry
+from pathways.selectors import team_lead
+from pathways.services import dashboards
 
 YOUTHS = 20
 SEED = 2024
@@ -257,3 +261,44 @@ def test_the_youth_login_reads_an_adopted_individual_plan_and_her_holder_sees_it
     staff_page = holder.get(f"/ungdommer/{youth.pk}/individuell-plan/").content.decode()
     assert "Versjon 1" in staff_page and "Ikke svart ennå" in staff_page
     assert "Vedta som versjon 2" in staff_page
+
+
+FIGURE_ON_PAGE = re.compile(r'href="/teamleder/liste/([a-z0-9-]+)/"><span class="figure__count">(\d+)</span>')
+
+
+def test_every_panel_of_the_demo_leads_dashboard_shows_something(demo, client, login):
+    lead = User.objects.get(username="leder.barnevern")
+    html = login(lead).get("/teamleder/").content.decode()
+    # Every figure of "What lapses and waits", as shown: the sweep ran at the end of seeding.
+    shown = {key: int(n) for key, n in FIGURE_ON_PAGE.findall(html)}
+    assert set(shown) == {figure.key for figure in team_lead.FIGURES}
+    assert [key for key, n in shown.items() if n == 0] == []
+    dashboard = dashboards.dashboard_for(lead)
+    assert dashboard.stored  # stored by the sweep's refresh, as the beat's first run leaves it
+    assert sum(dashboard.levels) > 0 and sum(1 for n in dashboard.levels if n) >= 3
+    months_with_new = sum(1 for n in dashboard.trends["new"] if n)
+    months_with_closed = sum(
+        1 for month in zip(*dashboard.trends["closed"].values(), strict=True) if any(month)
+    )
+    assert months_with_new >= 3 and months_with_closed >= 2
+    assert dashboard.trends["median_days_since_contact"] is not None
+    assert dashboard.unusual and any(row["emergencies"] for row in dashboard.unusual)
+    # Emergency access to review, kept from the youth, staff: shown by name, never the texts.
+    review = html.partition('id="review-heading"')[2].partition("</section>")[0]
+    kept = html.partition('id="kept-heading"')[2].partition("</section>")[0]
+    assert emergency.emergency_accesses_to_review(lead).exists() and "Solheim" in review
+    assert team_lead.kept_from_youths(lead).exists() and "Johansen, Ida" in kept
+    assert "Mor fortalte" not in html
+    staff = html.partition('id="staff-heading"')[2].partition("</section>")[0]
+    assert "Kari Nordmann" in staff and "Deaktivert" in staff  # Trond has left, holding Elias's baton
+
+
+def test_every_panel_of_the_demo_caseworkers_day_shows_something(demo, client, login):
+    kari = User.objects.get(username="kari.nordmann")
+    response = login(kari).get("/min-dag/")
+    assert response.status_code == 200
+    for panel in ("evaluations", "meetings", "reminders", "silent"):
+        assert response.context[panel], f"Min dag shows no {panel}"
+    html = response.content.decode()
+    assert "Over fristen" in html  # an evaluation overdue
+    assert "Johansen" in html.partition('id="silent-heading"')[2]  # held, no contact for 45 days

@@ -158,3 +158,18 @@ def test_a_leaving_members_caseload_moves_in_one_reviewed_step(cast, client, log
     done = client.post(url, {**choices, "confirm": "True"})
     assert done.status_code == 302
     assert Youth.objects.filter(stafettholder=cast.member).count() == 2
+
+
+CHART_BAR = re.compile(r'<rect x="([^"]*)" y="([^"]*)" width="([^"]*)" height="([^"]*)" class="chart__bar">')
+
+
+def test_the_charts_draw_their_bars_in_norwegian_too(cast, client, login):
+    """Coordinates such as 12.5 must not come out as bokmål's "12,5": no SVG length, no bar drawn."""
+    factories.youth(holder=cast.holder, last_name="Annen")
+    html = login(cast.team_lead).get("/teamleder/").content.decode()
+    assert 'lang="nb"' in html
+    bars = CHART_BAR.findall(html)
+    assert len(bars) == 4 + 12  # the levels, and the new cases of 12 months
+    coordinates = [[float(value) for value in bar] for bar in bars]  # a "12,5" raises here
+    assert all(min(bar) >= 0 for bar in coordinates)
+    assert any(height > 0 for *_xyw, height in coordinates)  # this month's new cases at least

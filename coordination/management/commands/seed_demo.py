@@ -22,10 +22,15 @@ class Command(BaseCommand):
             "--seed", type=int, default=DEFAULT_SEED, help=f"random seed (default {DEFAULT_SEED})"
         )
         parser.add_argument(
+            "--no-sweep",
+            action="store_true",
+            help="do not run the reminder sweep once after seeding (the beat's next run does it)",
+        )
+        parser.add_argument(
             "--if-empty", action="store_true", help="do nothing if the database already holds a youth"
         )
 
-    def handle(self, *args, youths: int, seed: int, if_empty: bool, **options):
+    def handle(self, *args, youths: int, seed: int, if_empty: bool, no_sweep: bool, **options):
         if youths < 0:
             raise CommandError("--youths must be zero or more.")
         verbosity = options.get("verbosity", 1)
@@ -35,7 +40,12 @@ class Command(BaseCommand):
             return
         if verbosity >= 1:
             self.stdout.write(f"seed_demo: creating {youths} youths with seed {seed} …")
-        summary = generate(youths=youths, seed=seed, progress=self.stdout.write if verbosity >= 2 else None)
+        summary = generate(
+            youths=youths,
+            seed=seed,
+            progress=self.stdout.write if verbosity >= 2 else None,
+            sweep=not no_sweep,
+        )
         if verbosity < 1:
             return
         width = max((len(label) for label in summary.counts), default=0)
