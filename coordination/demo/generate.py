@@ -183,9 +183,6 @@ class DemoGenerator(OrganisationBuilder):
         return Summary(counts=dict(self.counts), elapsed=time.perf_counter() - started, seed=self.seed)
 
     def _youth(self) -> None:
-        """Who the youth is and the case's timeline; the builders tell the rest."""
-
-    def _youth(self) -> None:
         """One youth and their whole story, told in one place so the invariants are easy to check."""
         rng, today = self.rng, self.today
         youth_id = self.rows.new_id(Youth)
@@ -298,6 +295,9 @@ def generate(
         started = time.perf_counter()
         (progress or (lambda _msg: None))("  the reminder sweep, once")
         reminders.reminders_sweep()
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:  # the sweep's rows, for the planner (as autovacuum would)
+                cursor.execute("ANALYZE pathways_lapse, pathways_reminder")
         dashboards.refresh_all()
         summary.elapsed += time.perf_counter() - started
     return summary

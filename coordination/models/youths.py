@@ -140,6 +140,12 @@ class Youth(models.Model):
             models.Index(fields=["birth_date"]),
             # Active youths by id: merged with an agency's memberships without reading the table.
             models.Index(fields=["id"], condition=Q(status="active"), name="active_youth"),
+            # Lists of active youths by name (a team lead's figure lists) stop after a page of them.
+            models.Index(
+                fields=["last_name", "first_name", "id"],
+                condition=Q(status="active"),
+                name="active_youth_by_name",
+            ),
         ]
         # Object permissions granted per youth by coordination.permissions (guardian).
         permissions = [
