@@ -17,6 +17,7 @@ from coordination.models import (
     Handover,
     HandoverStatus,
     InformationCategory,
+    Relative,
     TeamMembership,
     User,
     Youth,
@@ -200,11 +201,11 @@ class May:
     def _active_citizen_accounts(self) -> frozenset[int]:
         """The youth's and the relatives' accounts that are in use (one query, only when asked)."""
         youth_id = self._access.youth.pk
-        return frozenset(
-            User.objects.filter(is_active=True)
-            .filter(Q(youth_record__pk=youth_id) | Q(relative_records__youth_id=youth_id))
-            .values_list("pk", flat=True)
-        )
+        # Two indexed lookups in one query (an OR across the two joins read every account).
+        of_youth = Youth.objects.filter(pk=youth_id, account__isnull=False).values("account_id")
+        accounts = Relative.objects.filter(youth_id=youth_id, account__isnull=False).values("account_id")
+        accounts = accounts.union(of_youth)
+        return frozenset(User.objects.filter(is_active=True, pk__in=accounts).values_list("pk", flat=True))
 
     def invite_person(self, person) -> bool:
         """The youth or one of their relatives, who has no Stafett of their own in use yet (a pending
