@@ -19,6 +19,14 @@ class DashboardFilterForm(StyledForm):
         empty_value=None,
         choices=[("", _("All levels")), *BtiLevel.choices],
     )
+    # How many of the last 12 months the trends show (the figures are about now).
+    period = forms.TypedChoiceField(
+        label=_("Period"),
+        required=False,
+        coerce=int,
+        empty_value=12,
+        choices=[(12, _("Last 12 months")), (6, _("Last 6 months")), (3, _("Last 3 months"))],
+    )
 
     def __init__(self, *args, staff: list[User], **kwargs):
         super().__init__(*args, **kwargs)

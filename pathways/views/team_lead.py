@@ -55,9 +55,14 @@ def team_lead(request: HttpRequest) -> HttpResponse:
     lead = request.user
     form, filters = _filters(request)
     dashboard = dashboards.dashboard_for(lead, **filters)
+    months = (form.cleaned_data.get("period") if form.is_bound and form.is_valid() else None) or 12
     trends = {
         **dashboard.trends,
-        "closed": {_reason_label(value): counts for value, counts in dashboard.trends["closed"].items()},
+        "months": dashboard.trends["months"][-months:],
+        "new": dashboard.trends["new"][-months:],
+        "closed": {
+            _reason_label(value): counts[-months:] for value, counts in dashboard.trends["closed"].items()
+        },
     }
     page = paginate(request, dashboard_selectors.agency_youths(lead), "dashboard")
     for youth in page:
@@ -84,7 +89,7 @@ def team_lead(request: HttpRequest) -> HttpResponse:
             (
                 "new",
                 bar_chart(
-                    _("New cases, last 12 months"),
+                    _("New cases, last %(months)d months") % {"months": months},
                     _("Bars: new cases each month."),
                     [month.strftime("%m") for month in trends["months"]],
                     trends["new"],

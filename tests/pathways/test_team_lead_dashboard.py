@@ -173,3 +173,14 @@ def test_the_charts_draw_their_bars_in_norwegian_too(cast, client, login):
     coordinates = [[float(value) for value in bar] for bar in bars]  # a "12,5" raises here
     assert all(min(bar) >= 0 for bar in coordinates)
     assert any(height > 0 for *_xyw, height in coordinates)  # this month's new cases at least
+
+
+def test_the_period_filter_shows_the_last_months_of_the_trends(cast, client, login):
+    login(cast.team_lead)
+    months = re.compile(r'<th scope="col">(\d\d\.\d\d)</th>')
+    full = months.findall(client.get("/teamleder/").content.decode())
+    assert len(full) == 12
+    html = client.get("/teamleder/?period=3").content.decode()
+    assert months.findall(html) == full[-3:]
+    assert "Nye saker, siste 3 måneder" in html
+    assert len(months.findall(client.get("/teamleder/?period=7").content.decode())) == 12  # not a choice
