@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from coordination.models.agencies import Agency
 from coordination.models.append_only import AppendOnlyModel
+from coordination.models.choices import ChoiceLabels
 from coordination.models.emergency import EmergencyAccess
 from coordination.models.youths import Youth
 
@@ -18,7 +19,7 @@ class AccessAction(models.TextChoices):
     REGISTRATION = "register", _("Tried to register")
 
 
-class AccessLogEntry(AppendOnlyModel):
+class AccessLogEntry(ChoiceLabels, AppendOnlyModel):
     """Who looked at or changed a youth's record, when and in what role. Append-only."""
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")

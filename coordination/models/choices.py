@@ -1,6 +1,7 @@
 """Shared vocabularies of the domain. Stored values are English slugs; labels are translatable."""
 
 from django.db import models
+from django.utils.encoding import force_str
 from django.utils.translation import gettext_lazy as _
 
 
@@ -58,3 +59,21 @@ class BtiLevel(models.IntegerChoices):
     LEVEL_1 = 1, _("Level 1: the agency acts")
     LEVEL_2 = 2, _("Level 2: cooperation between agencies")
     LEVEL_3 = 3, _("Level 3: extensive cooperation, individual plan")
+
+
+_LABELS: dict = {}  # model field -> {value: lazy label}
+
+
+class ChoiceLabels:
+    """Django's get_<field>_display, from a table built once per field. Django's own builds it on
+    every call and translates every label of the field's choices to hash it: a log page of 30
+    entries made some 900 gettext calls for the kind and category labels alone. The labels stay
+    lazy, so each is translated into the language of the request that prints it. Mixed into models
+    whose labels are printed in lists (before models.Model in the bases)."""
+
+    def _get_FIELD_display(self, field):
+        labels = _LABELS.get(field)
+        if labels is None:
+            labels = _LABELS[field] = dict(field.flatchoices)
+        value = getattr(self, field.attname)
+        return force_str(labels.get(value, value), strings_only=True)

@@ -27,6 +27,7 @@ from django.db.models.query_utils import DeferredAttribute
 from django.db.models.signals import class_prepared
 
 from coordination.models.append_only import AppendOnlyModel, AppendOnlyQuerySet
+from coordination.models.choices import ChoiceLabels
 
 logger = logging.getLogger("stafett.content")
 
@@ -79,7 +80,7 @@ class ContentQuerySet(models.QuerySet):
         return self.select_related(name).annotate(**{f"{name}_shown": shown})
 
 
-class ContentModel(models.Model):
+class ContentModel(ChoiceLabels, models.Model):
     """Base of every content model. Subclasses name their text fields in CONTENT_FIELDS; the row that
     holds youth, agency and category is the model itself unless VISIBILITY_PATH points elsewhere."""
 

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from stdnum.no import fodselsnummer
 
 from coordination.models.agencies import Agency
-from coordination.models.choices import BtiLevel, InformationCategory, Language
+from coordination.models.choices import BtiLevel, ChoiceLabels, InformationCategory, Language
 from coordination.models.content import ContentModel
 
 
@@ -55,7 +55,7 @@ def age_on(birth_date: datetime.date, day: datetime.date) -> int:
     return day.year - birth_date.year - ((day.month, day.day) < (birth_date.month, birth_date.day))
 
 
-class Youth(models.Model):
+class Youth(ChoiceLabels, models.Model):
     first_name = models.CharField(_("first name"), max_length=100)
     last_name = models.CharField(_("last name"), max_length=100)
     birth_date = models.DateField(_("birth date"))

@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from coordination.models import Youth
+from coordination.models.choices import ChoiceLabels
 
 
 class ReminderRule(models.TextChoices):
@@ -61,7 +62,7 @@ class LapseResolution(models.TextChoices):
     CASE_CLOSED = "case_closed", _("Case closed")
 
 
-class Lapse(models.Model):
+class Lapse(ChoiceLabels, models.Model):
     rule = models.CharField(_("reminder"), max_length=24, choices=ReminderRule.choices)
     youth = models.ForeignKey(Youth, on_delete=models.PROTECT, related_name="lapses")
     # The row the rule is about (action, youth, log entry, handover, stafettholder period, consent).
@@ -125,7 +126,7 @@ class EmailStatus(models.TextChoices):
     NOT_SENT = "not_sent", _("Not sent")
 
 
-class Reminder(models.Model):
+class Reminder(ChoiceLabels, models.Model):
     lapse = models.ForeignKey(Lapse, on_delete=models.PROTECT, related_name="reminders")
     recipient = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="reminders"
