@@ -196,16 +196,6 @@ def consent_event_record(
     if expires_on is not None and expires_on <= today:
         raise BusinessRuleError(_("The new expiry date must be in the future."))
     lapsed = consent.expires_on is not None and consent.expires_on < today
-    if (
-        kind == ConsentEventKind.RENEWED
-        and lapsed
-        and expires_on is None
-        and kind in ALLOWED_EVENTS[consent.state]
-    ):
-        raise BusinessRuleError(
-            _("The consent expired on %(date)s: renewing it needs a new expiry date.")
-            % {"date": formats.date_format(consent.expires_on, "SHORT_DATE_FORMAT")}
-        )
     if next_review_on is not None:
         if kind not in (ConsentEventKind.REVIEWED, ConsentEventKind.RENEWED):
             raise BusinessRuleError(_("A next review date belongs to a review or a renewal."))
@@ -217,6 +207,11 @@ def consent_event_record(
         raise BusinessRuleError(
             _("“%(event)s” is not possible when the consent is %(state)s.")
             % {"event": ConsentEventKind(kind).label.lower(), "state": consent.get_state_display().lower()}
+        )
+    if kind == ConsentEventKind.RENEWED and lapsed and expires_on is None:
+        raise BusinessRuleError(
+            _("The consent expired on %(date)s: renewing it needs a new expiry date.")
+            % {"date": formats.date_format(consent.expires_on, "SHORT_DATE_FORMAT")}
         )
     current = consent_scope(consent)
     if kind in SCOPE_EVENTS:

@@ -13,7 +13,7 @@ from html import escape
 
 from django.forms.renderers import TemplatesSetting
 from django.utils.html import conditional_escape
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.safestring import mark_safe
 
 _REQUIRED = ' <span class="required-mark" aria-hidden="true">*</span>'
 
@@ -130,4 +130,4 @@ class FormRenderer(TemplatesSetting):
         html = writer(context) if writer is not None else None
         if html is None:
             return super().render(template_name, context, request)
-        return html if isinstance(html, SafeString) else mark_safe(html.strip())  # noqa: S308 - escaped above
+        return mark_safe(html.strip())  # noqa: S308 - every value is escaped above

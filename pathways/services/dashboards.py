@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.utils import timezone
 
-from coordination.models import Agency, User
+from coordination.models import Agency, ClosingReason, User
 from coordination.selectors import access_log
 from pathways.models import AgencyFigures
 from pathways.selectors import team_lead as selectors
@@ -28,6 +28,20 @@ class Dashboard:
     unusual: list[dict]
     computed_at: datetime.datetime
     stored: bool  # read from AgencyFigures rather than counted for this request
+
+    def trends_over(self, months: int) -> dict:
+        """The last `months` of the stored 12, closed cases keyed by the reason's label."""
+        trends = self.trends
+        return {
+            **trends,
+            "months": trends["months"][-months:],
+            "new": trends["new"][-months:],
+            "closed": {_reason_label(value): counts[-months:] for value, counts in trends["closed"].items()},
+        }
+
+
+def _reason_label(value: str) -> str:
+    return ClosingReason(value).label if value in ClosingReason.values else value  # a reason since removed
 
 
 def compute(agency_id: int, now: datetime.datetime, **filters) -> dict:
@@ -81,12 +95,11 @@ def _dashboard(figures: dict, computed_at: datetime.datetime, stored: bool) -> D
 def dashboard_for(lead: User, **filters) -> Dashboard:
     """The stored figures when fresh and unfiltered; otherwise counted now (and stored if unfiltered)."""
     now = timezone.now()
-    if not any(value not in (None, "") for value in filters.values()):
-        row = AgencyFigures.objects.filter(
-            agency_id=lead.agency_id, computed_at__gte=now - settings.DASHBOARD_FIGURES_MAX_AGE
-        ).first()
-        if row is None:
-            row = refresh(lead.agency_id, now=now)
-            return _dashboard(row.figures, row.computed_at, stored=False)
-        return _dashboard(row.figures, row.computed_at, stored=True)
-    return _dashboard(compute(lead.agency_id, now, **filters), now, stored=False)
+    if any(value is not None for value in filters.values()):
+        return _dashboard(compute(lead.agency_id, now, **filters), now, stored=False)
+    fresh = now - settings.DASHBOARD_FIGURES_MAX_AGE
+    row = AgencyFigures.objects.filter(agency_id=lead.agency_id, computed_at__gte=fresh).first()
+    if row is None:
+        row = refresh(lead.agency_id, now=now)
+        return _dashboard(row.figures, row.computed_at, stored=False)
+    return _dashboard(row.figures, row.computed_at, stored=True)

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from coordination.access import lead_youth_access, own_data_only, record_listed, require_team_lead
-from coordination.models import ClosingReason, TeamMembership, User, Youth, YouthStatus
+from coordination.models import TeamMembership, User, Youth, YouthStatus
 from coordination.selectors import emergency
 from coordination.services.handovers import baton_reassign, caseload_move
 from coordination.web.charts import bar_chart
@@ -19,10 +19,6 @@ from pathways.forms.team_lead import CaseloadMoveForm, DashboardFilterForm, Reas
 from pathways.selectors import dashboards as dashboard_selectors
 from pathways.selectors import team_lead as selectors
 from pathways.services import dashboards
-
-
-def _reason_label(value: str) -> str:
-    return ClosingReason(value).label if value in ClosingReason.values else value
 
 
 def _counted_anew(service):
@@ -36,7 +32,7 @@ def _counted_anew(service):
     return run
 
 
-def _filters(request: HttpRequest) -> tuple[DashboardFilterForm, dict]:
+def _filters(request: HttpRequest) -> tuple[DashboardFilterForm, dict, int]:
     staff = list(
         User.objects.filter(agency_id=request.user.agency_id, kind="staff")
         .only("first_name", "last_name", "username")
@@ -44,7 +40,7 @@ def _filters(request: HttpRequest) -> tuple[DashboardFilterForm, dict]:
     )
     form = DashboardFilterForm(request.GET or None, staff=staff)
     values = form.cleaned_data if form.is_valid() else {}
-    return form, {"holder": values.get("holder"), "level": values.get("level")}
+    return form, {"holder": values.get("holder"), "level": values.get("level")}, values.get("period") or 12
 
 
 @own_data_only
@@ -53,17 +49,9 @@ def team_lead(request: HttpRequest) -> HttpResponse:
     """What lapses and waits in the agency's youths; caseloads; reviews; unusual access."""
     require_team_lead(request.user)
     lead = request.user
-    form, filters = _filters(request)
+    form, filters, months = _filters(request)
     dashboard = dashboards.dashboard_for(lead, **filters)
-    months = (form.cleaned_data.get("period") if form.is_bound and form.is_valid() else None) or 12
-    trends = {
-        **dashboard.trends,
-        "months": dashboard.trends["months"][-months:],
-        "new": dashboard.trends["new"][-months:],
-        "closed": {
-            _reason_label(value): counts[-months:] for value, counts in dashboard.trends["closed"].items()
-        },
-    }
+    trends = dashboard.trends_over(months)
     page = paginate(request, dashboard_selectors.agency_youths(lead), "dashboard")
     for youth in page:
         youth.days_since_contact = dashboard_selectors.days_since(youth.last_contact_at)
@@ -124,7 +112,7 @@ def figure_list(request: HttpRequest, key: str) -> HttpResponse:
     figure = selectors.FIGURE_BY_KEY.get(key)
     if figure is None:
         raise Http404
-    _form, filters = _filters(request)
+    _form, filters, _months = _filters(request)
     page = paginate(request, selectors.youths_for_figure(request.user, key, **filters), "team_lead")
     record_listed(request, [youth.pk for youth in page])
     context = {"figure": figure, "page": page, "query": request.GET.urlencode()}
