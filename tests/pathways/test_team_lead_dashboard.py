@@ -119,11 +119,16 @@ def test_the_dashboard_shows_facts_and_no_content(cast, client, login):
     assert client.get("/teamleder/liste/not-a-figure/").status_code == 404
 
 
-def test_giving_the_baton_to_someone_else_keeps_exactly_one_holder(cast, client, login):
+def test_giving_the_baton_to_someone_else_keeps_exactly_one_holder(
+    cast, client, login, mailoutbox, django_capture_on_commit_callbacks
+):
     User.objects.filter(pk=cast.holder.pk).update(is_active=False)  # the holder has left
-    response = login(cast.team_lead).post(
-        f"/teamleder/ungdommer/{cast.youth.pk}/stafett/", {"to_user": cast.member.pk, "note": "Du tar over"}
-    )
+    User.objects.filter(pk=cast.member.pk).update(email="per.laerer@skole.example")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = login(cast.team_lead).post(
+            f"/teamleder/ungdommer/{cast.youth.pk}/stafett/",
+            {"to_user": cast.member.pk, "note": "Du tar over"},
+        )
     assert response.status_code == 302
     cast.youth.refresh_from_db()
     assert cast.youth.stafettholder == cast.member
@@ -131,6 +136,11 @@ def test_giving_the_baton_to_someone_else_keeps_exactly_one_holder(cast, client,
     assert Handover.objects.get(status=HandoverStatus.REASSIGNED).reassigned_by == cast.team_lead
     assert cast.youth.log_entries.filter(kind="handover", text__contains=str(cast.member)).exists()
     assert cast.youth.access_log.filter(user=cast.team_lead, role="team_lead").exists()
+    # The new holder is told, without the youth's name, where to look; and finds the baton there.
+    [mail] = mailoutbox
+    assert mail.to == ["per.laerer@skole.example"] and "/stafetter/" in mail.body
+    assert cast.youth.first_name not in mail.subject + mail.body
+    assert cast.youth.last_name in login(cast.member).get("/stafetter/").content.decode()
 
 
 def test_only_a_team_member_can_be_given_the_baton_and_only_by_the_holders_lead(cast, client, login):
