@@ -38,7 +38,13 @@ def still_addressed(reminder: Reminder) -> bool:
 
 def reminders_for_user(user: User, *, settled: bool = False) -> QuerySet[Reminder]:
     """The user's inbox: open reminders (oldest lapse first), or the settled ones (newest first)."""
-    reminders = _inbox(user).select_related("lapse", "lapse__youth", "lapse__handled_by")
+    # Marking handled writes in the youth's log: offered only to who may see the youth (a team lead
+    # gets escalations about youths whose team they are not on; they answer as a lead instead).
+    reminders = (
+        _inbox(user)
+        .select_related("lapse", "lapse__youth", "lapse__handled_by")
+        .annotate(may_handle=sees_youth(user, OuterRef("lapse__youth_id")))
+    )
     if settled:
         return reminders.exclude(_open_reminders()).order_by("-created_at", "-pk")
     return reminders.filter(_open_reminders()).order_by("lapse__due_on", "pk")

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from coordination.access import (
+    is_team_lead,
     own_data_only,
     record_listed,
     require_team_lead,
@@ -15,6 +16,7 @@ from coordination.models import AccessAction
 from coordination.web.views import paginate, perform, render_page
 from pathways.forms.reminders import ReminderHandledForm
 from pathways.selectors import reminders as selectors
+from pathways.services import dashboards
 from pathways.services.reminders import reminder_mark_handled, reminders_mark_read
 
 
@@ -49,6 +51,8 @@ def reminder_handled(request: HttpRequest, reminder_id: int) -> HttpResponse:
     # escalated one). Writing what was done in the youth's log is a change: it is in the access log.
     reminder = get_object_or_404(selectors.reminders_for_user(request.user), pk=reminder_id)
     record_listed(request, [reminder.lapse.youth_id], action=AccessAction.CHANGE)
+    if is_team_lead(request.user):  # answering an escalation: the lead's dashboard counts it at once
+        dashboards.forget(request.user.agency_id)
     return perform(
         request,
         reminder_mark_handled,

@@ -144,3 +144,18 @@ def test_query_counts_are_constant(cast, client, time_machine, url, user, header
         Reminder.objects.update(read_at=None)
         counts.append(_count(client, url, **headers))
     assert counts == [expected, expected]
+
+
+def test_a_lead_off_the_team_answers_an_escalation_as_a_lead_not_in_the_log(lapsed, cast, client, login):
+    login(cast.team_lead)
+    assert 'href="/innboks/"' in client.get("/teamleder/liste/escalated/").content.decode()
+    html = client.get("/innboks/").content.decode()
+    reminder = Reminder.objects.get(recipient=cast.team_lead)
+    # No form that would write in the log of a youth the lead may not open; the lead's own step instead.
+    assert f'action="/innboks/{reminder.pk}/handtert/"' not in html
+    assert f'href="/teamleder/ungdommer/{cast.youth.pk}/stafett/"' in html
+    assert "Snakk med stafettholderen" in html
+    # The stafettholder, who may see the youth, still gets the form.
+    login(cast.holder)
+    mine = Reminder.objects.get(recipient=cast.holder)
+    assert f'action="/innboks/{mine.pk}/handtert/"' in client.get("/innboks/").content.decode()
