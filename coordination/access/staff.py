@@ -5,7 +5,6 @@ import datetime
 from dataclasses import dataclass
 from functools import cached_property
 
-from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Exists, OuterRef, Q, QuerySet, StringAgg, Subquery, Value
 from django.http import Http404
 from django.shortcuts import get_object_or_404
@@ -219,11 +218,7 @@ class May:
         case: protecting someone else cannot wait for a reopening. Never what the youth wrote."""
         if self._access.user.agency_id is None or entry.by_youth:
             return False
-        try:
-            entry.withholding  # noqa: B018 - joined with the page's entries (no query there)
-        except ObjectDoesNotExist:
-            return True
-        return False
+        return entry.withheld_reason is None  # annotated on the page's entries (pathways.selectors.log)
 
     def keep_individual_plan(self, plan) -> bool:
         """Changing the individual plan and adopting a version: the stafettholder and the coordinator."""

@@ -34,7 +34,9 @@ class AccessLogEntry(ChoiceLabels, AppendOnlyModel):
     class Meta:
         ordering = ["-at", "-id"]
         indexes = [
-            models.Index(fields=["youth", "-at"]),
+            # In the pages' order (newest first, id breaking ties): a page of a long log is read
+            # from the index even while the statistics still think the youth has few rows.
+            models.Index(fields=["youth", "-at", "-id"], name="access_log_youth_newest"),
             models.Index(fields=["user", "-at"]),
             # The team lead's unusual-access report reads one agency's recent rows.
             models.Index(fields=["agency", "at"]),

@@ -93,6 +93,11 @@ class LogEntry(AppendOnlyContentModel):
         return rule
 
     @property
+    def withheld_reason_label(self) -> str:
+        """The reason it is kept from the youth, on entries read through pathways.selectors.log."""
+        return WithholdingReason(self.withheld_reason).label if self.withheld_reason else ""
+
+    @property
     def by_youth(self) -> bool:
         return self.kind in YOUTH_KINDS
 

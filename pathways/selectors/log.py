@@ -1,9 +1,9 @@
 """Reads of one youth's stafettlogg, filtered to what the YouthAccess may see."""
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
 
 from coordination.access import YouthAccess
-from pathways.models import FOLLOW_UP_KINDS, LogEntry, LogEntryKind, Lysglimt
+from pathways.models import FOLLOW_UP_KINDS, LogEntry, LogEntryKind, Lysglimt, Withholding
 
 
 def visible_log(access: YouthAccess) -> QuerySet[LogEntry]:
@@ -11,11 +11,18 @@ def visible_log(access: YouthAccess) -> QuerySet[LogEntry]:
 
 
 def _with_marks(entries: QuerySet[LogEntry], access: YouthAccess) -> QuerySet[LogEntry]:
-    """Whether an entry is kept from the youth (joined) and marked as a lysglimt, by anyone and by
-    the user (annotated): in the page's one query, whatever the number of entries."""
+    """Why an entry is kept from the youth (if it is), the date of the entry a correction corrects,
+    and whether it is marked as a lysglimt, by anyone and by the user: in the page's one query,
+    whatever the number of entries. Subqueries rather than joins: PostgreSQL's time to plan the
+    query grows steeply with each join (six joins took 5 ms to plan and 0.5 ms to run)."""
     marks = Lysglimt.objects.filter(entry=OuterRef("pk"))
-    return entries.select_related("withholding").annotate(
-        lysglimt_marked=Exists(marks), lysglimt_mine=Exists(marks.filter(marked_by=access.user))
+    return entries.annotate(
+        withheld_reason=Subquery(Withholding.objects.filter(entry=OuterRef("pk")).values("reason")),
+        corrects_occurred_at=Subquery(
+            LogEntry.objects.filter(pk=OuterRef("corrects_id")).values("occurred_at")
+        ),
+        lysglimt_marked=Exists(marks),
+        lysglimt_mine=Exists(marks.filter(marked_by=access.user)),
     )
 
 
@@ -25,7 +32,7 @@ def log_entry_get(access: YouthAccess, entry_id: int) -> LogEntry:
 
 def log_for_youth(access: YouthAccess) -> QuerySet[LogEntry]:
     entries = visible_log(access).select_related(
-        "author", "agency", "corrects", "planned_outreach", "planned_outreach__responsible"
+        "author", "agency", "planned_outreach", "planned_outreach__responsible"
     )
     return _with_marks(entries, access).order_by("-occurred_at", "-id")
 
