@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 from django.db import DatabaseError, connection, transaction
+from django.urls import reverse
 from django.utils import timezone
 
 from coordination.errors import BusinessRuleError
@@ -49,6 +50,21 @@ def test_correction_is_a_new_entry_pointing_at_the_original(cast, entry):
         "Samtale om skole og bolig",
         "Samtale om skole",
     ]
+
+
+def test_the_log_page_says_which_entry_a_correction_corrects(cast, client, login):
+    original = factories.log_entry(
+        cast.youth,
+        cast.holder,
+        text="Samtale om skole",
+        occurred_at=timezone.make_aware(datetime.datetime(2026, 3, 14, 10, 0)),
+    )
+    log_entry_correct(actor=cast.holder, original=original, text="Samtale om skole og bolig")
+    login(cast.member)
+    html = client.get(reverse("log", args=[cast.youth.pk])).content.decode()
+    assert "Korrigering av oppføringen fra 14.03.2026" in html
+    assert html.count("Korrigering av oppføringen fra") == 1
+    assert "Denne oppføringen er korrigert" in html
 
 
 def test_only_the_author_corrects(cast, entry):
