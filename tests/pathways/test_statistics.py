@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from coordination.models import Youth
 from coordination.models.agencies import Municipality
-from pathways.selectors.statistics import suppress
+from pathways.selectors.statistics import level_by_age, suppress
 from tests import factories
 
 
@@ -98,3 +98,24 @@ def test_hostile_filters_fall_back_to_defaults(cast, planner, client, login):
     login(planner)
     for query in ("months=999", "level=x", "months=-1&level=99", "csv=%00"):
         assert client.get(f"/statistikk/?{query}").status_code in (200, 404)
+
+
+@pytest.mark.parametrize(
+    ("today", "birth_date", "band"),
+    [
+        (datetime.date(2026, 12, 2), datetime.date(2013, 12, 2), 0),  # 13 today
+        (datetime.date(2026, 12, 2), datetime.date(2013, 12, 3), None),  # 13 tomorrow
+        (datetime.date(2026, 12, 2), datetime.date(2010, 12, 3), 0),  # 15 until tomorrow
+        (datetime.date(2026, 12, 2), datetime.date(2010, 12, 2), 1),  # 16 today
+        (datetime.date(2026, 12, 2), datetime.date(2000, 12, 3), 3),  # 25 until tomorrow
+        (datetime.date(2026, 12, 2), datetime.date(2000, 12, 2), None),  # 26 today
+        (datetime.date(2028, 2, 29), datetime.date(2015, 2, 28), 0),  # 13 on a leap day
+        (datetime.date(2028, 2, 29), datetime.date(2015, 3, 1), None),  # 13 tomorrow
+        (datetime.date(2027, 2, 28), datetime.date(2012, 2, 29), 0),  # a leap-day child is still 14
+        (datetime.date(2027, 3, 1), datetime.date(2011, 2, 28), 1),
+    ],
+)
+def test_age_bands_count_each_youth_by_their_age_today(cast, today, birth_date, band):
+    youth = factories.youth(holder=cast.holder, birth_date=birth_date, bti_level=2)
+    matrix = level_by_age(Youth.objects.filter(pk=youth.pk), today)
+    assert [row[2] for row in matrix] == [int(index == band) for index in range(4)]
