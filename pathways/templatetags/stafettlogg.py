@@ -32,6 +32,27 @@ def _date(value, fmt: str) -> str:
     return _e(date_filter(template_localtime(value), fmt))
 
 
+def _when(moment) -> tuple[str, str]:
+    """`|date:"d.m.Y H:i"` and `|date:"c"` of a moment, without the date filter's general machinery
+    (sixty dates a page)."""
+    local = template_localtime(moment)
+    return local.strftime("%d.%m.%Y %H:%M"), local.isoformat()
+
+
+# An id no row has (the id converter takes up to 18 digits), reversed once per page and replaced.
+_ANY_ID = "987654321987654321"
+
+
+def _entry_url(context, name: str, entry) -> str:
+    """reverse(name, args=[youth, entry]) for every entry of a page from one reversal per URL name."""
+    cache = context.render_context.setdefault("stafettlogg_urls", {})
+    key = (name, entry.youth_id)
+    if key not in cache:
+        cache[key] = reverse(name, args=[entry.youth_id, int(_ANY_ID)]).rpartition(_ANY_ID)
+    head, _sentinel, tail = cache[key]
+    return f"{head}{entry.pk}{tail}"
+
+
 def _outreach(entry, user_id) -> str:
     outreach = getattr(entry, "planned_outreach", None)  # the reverse one-to-one may be missing
     if not outreach:
@@ -51,7 +72,7 @@ def _actions(context, entry, when: str) -> list[str]:
         return []
     parts = []
     if access.may.correct_entry(entry):
-        url = reverse("correction_new", args=[entry.youth_id, entry.pk])
+        url = _entry_url(context, "correction_new", entry)
         parts.append(
             f'<a class="ds-link" href="{_e(url)}">{_e(gettext("Correct"))}'
             f'<span class="ds-sr-only"> {when}</span></a>'
@@ -63,7 +84,7 @@ def _actions(context, entry, when: str) -> list[str]:
     number = getattr(context.get("page"), "number", "")
     parts.append('<div class="button-row">')
     if may_mark:
-        url = reverse("log_lysglimt_mark", args=[entry.youth_id, entry.pk])
+        url = _entry_url(context, "log_lysglimt_mark", entry)
         csrf = context.get("csrf_token")
         token = (
             format_html('<input type="hidden" name="csrfmiddlewaretoken" value="{}">', csrf)
@@ -77,7 +98,7 @@ def _actions(context, entry, when: str) -> list[str]:
             f'{_e(gettext("Mark as lysglimt"))}<span class="ds-sr-only"> {when}</span></button></form>'
         )
     if can_withhold:
-        url = reverse("log_entry_keep_from_youth", args=[entry.youth_id, entry.pk])
+        url = _entry_url(context, "log_entry_keep_from_youth", entry)
         query = f"?page={number}" if isinstance(number, int) and number > 1 else ""
         parts.append(
             f'<a class="ds-link" href="{_e(url)}{query}">{_e(gettext("Do not show to the youth"))}'
@@ -100,7 +121,7 @@ def log_entry(context, entry, show_actions: bool = False):
     user = context.get("user")
     user_id = getattr(user, "pk", None) if user is not None else -1
     corrected = entry.pk in (context.get("corrected_ids") or ())
-    when = _date(entry.occurred_at, "d.m.Y H:i")
+    when, iso = _when(entry.occurred_at)
     classes = "log-entry"
     if entry.corrects_id:
         classes += " log-entry--correction"
@@ -114,7 +135,7 @@ def log_entry(context, entry, show_actions: bool = False):
         f'<li class="{classes}" id="entry-{entry.pk}">',
         '<div class="log-entry__meta">',
         _tag("warning" if missed else "neutral", _e(entry.get_kind_display())),
-        f'<time datetime="{_date(entry.occurred_at, "c")}">{when}</time>',
+        f'<time datetime="{iso}">{when}</time>',
         f'<span class="muted">{_e(entry.author)}{agency} · {_e(entry.get_category_display())}</span>',
     ]
     if entry.lysglimt_marked:
