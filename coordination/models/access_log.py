@@ -25,7 +25,11 @@ class AccessLogEntry(ChoiceLabels, AppendOnlyModel):
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     agency = models.ForeignKey(Agency, on_delete=models.PROTECT, null=True, related_name="+")
     role = models.CharField(_("role"), max_length=20)
-    youth = models.ForeignKey(Youth, on_delete=models.PROTECT, related_name="access_log")
+    # No index of its own: access_log_youth_newest leads with the youth and serves every lookup by
+    # youth. With a youth-only index beside it, the planner (told by stale statistics that a youth
+    # has one row) read a youth's whole log through it and sorted it: 24 ms for a page of 50 rows
+    # of 5 800, against well under a millisecond from the ordered index.
+    youth = models.ForeignKey(Youth, on_delete=models.PROTECT, related_name="access_log", db_index=False)
     action = models.CharField(max_length=8, choices=AccessAction.choices)
     what = models.CharField(_("what"), max_length=200)
     emergency = models.ForeignKey(EmergencyAccess, on_delete=models.PROTECT, null=True, related_name="+")
