@@ -177,9 +177,14 @@ class DemoGenerator(OrganisationBuilder):
                     self.progress("  the team lead's week and Kari's day")
                     build_lead_week(self)
                 self.progress("  checking every foreign key")
-            if connection.vendor == "postgresql":
-                with connection.cursor() as cursor:
-                    cursor.execute("ANALYZE")  # fresh planner statistics after a bulk load
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                # Fresh planner statistics after a bulk load, and (outside a transaction, where
+                # VACUUM may run) the visibility map that index-only scans need: without it the
+                # team-lead page counted an agency's youths from the heap until autovacuum came
+                # by (30 ms at 50 000 youths, 14.5 ms from the index alone), as a live database's
+                # continuously vacuumed tables would not.
+                cursor.execute("ANALYZE" if connection.in_atomic_block else "VACUUM ANALYZE")
         return Summary(counts=dict(self.counts), elapsed=time.perf_counter() - started, seed=self.seed)
 
     def _youth(self) -> None:
