@@ -8,18 +8,14 @@ the youth's name and case metadata only, never content.
 """
 
 from django import template
-from django.template.defaultfilters import date as date_filter
 from django.urls import reverse
-from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
-from django.utils.timezone import template_localtime
 from django.utils.translation import gettext
 
+from coordination.web.html import day
+from coordination.web.html import shown as _e
+
 register = template.Library()
-
-
-def _e(value) -> str:
-    return str(conditional_escape(value))
 
 
 def _tag(color: str, label: str) -> str:
@@ -45,9 +41,7 @@ def youth_row(context, youth):
         holder = f"<strong>{_e(gettext('You'))}</strong>"
     else:
         holder = _e(youth.stafettholder)
-    evaluation = "–"
-    if youth.next_evaluation:
-        evaluation = _e(date_filter(template_localtime(youth.next_evaluation), "d.m.Y"))
+    evaluation = day(youth.next_evaluation) if youth.next_evaluation else "–"
     days = youth.days_since_contact
     contact = _e(gettext("No contact logged")) if days is None else _e(days)
     cells = [

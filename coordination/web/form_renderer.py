@@ -12,8 +12,9 @@ field.html and div.html — goes through the templates as before.
 from html import escape
 
 from django.forms.renderers import TemplatesSetting
-from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
+
+from coordination.web.html import shown as _shown
 
 _REQUIRED = ' <span class="required-mark" aria-hidden="true">*</span>'
 
@@ -21,11 +22,6 @@ _REQUIRED = ' <span class="required-mark" aria-hidden="true">*</span>'
 def _text(value) -> str:
     """`{{ value|stringformat:'s' }}` under autoescape."""
     return escape(str(value))
-
-
-def _shown(value) -> str:
-    """`{{ value }}` under autoescape (a safe string stays as it is)."""
-    return str(conditional_escape(value))
 
 
 def _attrs(attrs: dict) -> str:

@@ -4,32 +4,24 @@ The log page prints thirty entries, and through an include each cost about a mil
 fifty variable lookups, three URL reversals and a CSRF field, template node by template node (37 of
 81 ms of the page under a profiler at 50 000 youths). The function below writes the same HTML as
 templates/pathways/log_entry.html, which stays as its readable reference: tests/pathways/
-test_log_entry_tag.py renders every case both ways and compares. The text goes through the same one
-rule as `{% shown %}` (coordination.models.content.read), so the content guard holds here too.
+test_log_entry_tag.py renders every case both ways and compares. Texts are read with `{% shown %}`'s
+own function (coordination/templatetags/content.py): the one visibility rule, the content guard on.
 """
 
 from django import template
-from django.template.defaultfilters import date as date_filter
 from django.template.defaultfilters import linebreaksbr
+from django.template.defaulttags import CsrfTokenNode
 from django.urls import reverse
-from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.timezone import template_localtime
 from django.utils.translation import gettext
 
-from coordination.models.content import read
+from coordination.templatetags.content import shown
+from coordination.web.html import day
+from coordination.web.html import shown as _e
 from pathways.models import LogEntryKind
 
 register = template.Library()
-
-
-def _e(value) -> str:
-    """`{{ value }}` under autoescape (None prints as the template would)."""
-    return str(conditional_escape(value))
-
-
-def _date(value, fmt: str) -> str:
-    return _e(date_filter(template_localtime(value), fmt))
 
 
 def _when(moment) -> tuple[str, str]:
@@ -53,15 +45,15 @@ def _entry_url(context, name: str, entry) -> str:
     return f"{head}{entry.pk}{tail}"
 
 
-def _outreach(entry, user_id) -> str:
+def _outreach(context, entry) -> str:
     outreach = getattr(entry, "planned_outreach", None)  # the reverse one-to-one may be missing
     if not outreach:
         return ""
     planned = gettext("Outreach planned: %(name)s reaches out no later than %(when)s.") % {
         "name": _e(outreach.responsible),
-        "when": _date(outreach.planned_for, "d.m.Y"),
+        "when": day(outreach.planned_for),
     }
-    how = read(outreach, "how", user_id)
+    how = shown(context, outreach, "how")
     how = f" ({_e(how)})" if how else ""
     return _note(f"{planned}{how}")
 
@@ -85,12 +77,7 @@ def _actions(context, entry, when: str) -> list[str]:
     parts.append('<div class="button-row">')
     if may_mark:
         url = _entry_url(context, "log_lysglimt_mark", entry)
-        csrf = context.get("csrf_token")
-        token = (
-            format_html('<input type="hidden" name="csrfmiddlewaretoken" value="{}">', csrf)
-            if csrf and csrf != "NOTPROVIDED"
-            else ""
-        )
+        token = CsrfTokenNode().render(context)  # Django's own {% csrf_token %}
         parts.append(
             f'<form method="post" action="{_e(url)}">{token}'
             f'<input type="hidden" name="page" value="{_e(number)}">'
@@ -118,8 +105,6 @@ def _note(text) -> str:
 
 @register.simple_tag(takes_context=True)
 def log_entry(context, entry, show_actions: bool = False):
-    user = context.get("user")
-    user_id = getattr(user, "pk", None) if user is not None else -1
     corrected = entry.pk in (context.get("corrected_ids") or ())
     when, iso = _when(entry.occurred_at)
     classes = "log-entry"
@@ -145,14 +130,14 @@ def log_entry(context, entry, show_actions: bool = False):
         parts.append(_tag("warning", gettext("Kept from the youth: %(reason)s") % {"reason": reason}))
     parts.append("</div>")
     if entry.corrects_id:
-        when_corrected = _date(entry.corrects_occurred_at, "d.m.Y")
+        when_corrected = day(entry.corrects_occurred_at)
         parts.append(_note(gettext("Correction of the entry from %(when)s") % {"when": when_corrected}))
     if corrected:
         parts.append(_note(_e(gettext("This entry has been corrected, see the correction above."))))
-    text = linebreaksbr(read(entry, "text", user_id), autoescape=True)
+    text = linebreaksbr(shown(context, entry, "text"), autoescape=True)
     parts.append(f'<p class="ds-paragraph log-entry__text">{text}</p>')
     if missed:
-        parts.append(_outreach(entry, user_id))
+        parts.append(_outreach(context, entry))
     if show_actions:
         parts.extend(_actions(context, entry, when))
     parts.append("</li>")
