@@ -5,8 +5,7 @@ from itertools import pairwise
 
 from coordination.demo import names as N
 from coordination.demo.base import Case
-from coordination.demo.people import years_after
-from coordination.models import CaseDecision, CaseDecisionKind, InformationCategory
+from coordination.models import CaseDecision, CaseDecisionKind, InformationCategory, years_after
 from coordination.services.youths import case_closed_text, case_reopened_text
 from pathways.models import LevelChange, LogEntryKind, Transition, TransitionKind, TransitionStatus
 from pathways.services.levels import level_change_text

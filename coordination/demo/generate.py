@@ -40,7 +40,6 @@ from coordination.demo.people import (
     pronouns,
     surname,
     synthetic_national_id,
-    years_after,
 )
 from coordination.demo.plan import build_plan
 from coordination.demo.rows import Rows, foreign_keys_checked_at_the_end
@@ -61,6 +60,7 @@ from coordination.models import (
     Youth,
     YouthPermission,
     YouthStatus,
+    years_after,
 )
 from pathways.models import (
     Action,

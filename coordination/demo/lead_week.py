@@ -24,7 +24,6 @@ from django.utils.translation import gettext as _
 
 from coordination.demo.agencies import AGENCY_BY_KEY
 from coordination.demo.base import Staff
-from coordination.demo.people import years_after
 from coordination.demo.story import Story
 from coordination.models import (
     AccessAction,
@@ -38,6 +37,7 @@ from coordination.models import (
     User,
     Youth,
     YouthStatus,
+    years_after,
 )
 from coordination.services.youths import case_closed_text
 from pathways.models import GoalKind, LogEntryKind, PlannedOutreach, Withholding, WithholdingReason

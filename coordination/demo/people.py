@@ -29,13 +29,6 @@ def surname(entry: str | tuple[str, str, str], gender: str, *, married: bool) ->
     return married_female if married else unmarried_female
 
 
-def years_after(day: dt.date, years: int) -> dt.date:
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:  # 29 February
-        return day.replace(year=day.year + years, day=28)
-
-
 def pronouns(gender: str) -> dict[str, str]:
     if gender == "m":
         return {"han": "han", "Han": "Han", "ham": "ham", "hans": "hans"}

@@ -17,9 +17,9 @@ from django.contrib.auth.hashers import make_password
 from django.utils.translation import gettext as _
 
 from coordination.demo.logins import GUARDIAN_LOGIN, RELATIVE_LOGIN, YOUTH_LOGIN, CitizenLogin
-from coordination.demo.people import synthetic_national_id, years_after
+from coordination.demo.people import synthetic_national_id
 from coordination.demo.story import Story
-from coordination.models import AccountKind, RelativeSharing, User, Youth, YouthStatus
+from coordination.models import AccountKind, RelativeSharing, User, Youth, YouthStatus, years_after
 from pathways.models import (
     ActionStatus,
     GoalKind,

@@ -37,6 +37,7 @@ from coordination.models.youths import (
     Youth,
     YouthStatus,
     age_on,
+    years_after,
     validate_national_id,
 )
 
@@ -89,4 +90,5 @@ __all__ = [
     "category_codename",
     "is_active_member",
     "validate_national_id",
+    "years_after",
 ]

@@ -21,6 +21,7 @@ from coordination.models import (
     User,
     Youth,
     YouthStatus,
+    years_after,
 )
 from coordination.selectors.staff import municipality_admin_of
 from pathways.models import (
@@ -77,11 +78,7 @@ def rules_for(agencies) -> dict[tuple[int, str], Rule]:
 
 
 def add_years(moment: datetime.datetime, years: int) -> datetime.date:
-    day = timezone.localdate(moment)
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:  # 29 February
-        return day.replace(year=day.year + years, day=28)
+    return years_after(timezone.localdate(moment), years)
 
 
 # Which rows belong to a record type, and which agency's policy governs each: the agency it was

@@ -14,7 +14,7 @@ from django.db.models import Case, Count, IntegerField, Q, QuerySet, Value, When
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
-from coordination.models import BtiLevel, Sector, User, Youth, YouthStatus
+from coordination.models import BtiLevel, Sector, User, Youth, YouthStatus, years_after
 from pathways.models import Goal, GoalKind, GoalStatus
 
 AGE_BANDS = ((13, 15), (16, 17), (18, 20), (21, 25))
@@ -81,22 +81,15 @@ def youths_of(planner: User) -> QuerySet[Youth]:
     return Youth.objects.filter(municipality__iexact=municipality.name)
 
 
-def _years_before(today: datetime.date, years: int) -> datetime.date:
-    """The latest birth date of someone who is `years` old today (29 February falls back to the 28th)."""
-    try:
-        return today.replace(year=today.year - years)
-    except ValueError:
-        return today.replace(year=today.year - years, day=28)
-
-
 def _age_band(today: datetime.date) -> Case:
-    """The youth's age band, in SQL: counted there, the page reads one row per band and level instead
-    of one per birth date (13 000 rows at 50 000 youths, three quarters of the page's time)."""
+    """The youth's age band, in SQL (aged `low` or more: born no later than `low` years ago).
+    Counted there, the page reads one row per band and level instead of one per birth date (13 000
+    rows at 50 000 youths, three quarters of the page's time)."""
     return Case(
         *(
             When(
-                birth_date__lte=_years_before(today, low),
-                birth_date__gt=_years_before(today, high + 1),
+                birth_date__lte=years_after(today, -low),
+                birth_date__gt=years_after(today, -(high + 1)),
                 then=Value(index),
             )
             for index, (low, high) in enumerate(AGE_BANDS)
