@@ -107,6 +107,12 @@ def _strict_content_guard(settings):
 
 
 @pytest.fixture(autouse=True)
+def _checked_prepared_queries(settings):
+    # Every prepared query a test runs is also compiled the ordinary way and must give the same SQL.
+    settings.PREPARED_QUERIES_CHECK = True
+
+
+@pytest.fixture(autouse=True)
 def _plain_http_test_client(settings):
     # The test client and live server speak plain HTTP; production redirects to HTTPS
     # (tests/test_headers.py sends secure requests to see the HTTPS-only headers).

@@ -24,6 +24,7 @@ from coordination.models import (
     category_codename,
     is_active_member,
 )
+from coordination.prepared import prepared
 
 ALL_CATEGORIES = frozenset(InformationCategory.values)
 
@@ -98,13 +99,12 @@ class YouthAccess:
         return category in self.categories or agency_id == self.user.agency_id
 
 
-def youth_access_for_user(user: User, youth_id: int) -> YouthAccess:
-    """One query in the common case: the youth with the user's permission codenames on them and the
-    id of an active emergency access (the object is read only when there is one)."""
-    if not user.is_authenticated or not user.is_active:
-        raise Http404
+@prepared
+def _youth_with_access(user_id: int, youth_id: int, today: datetime.date, now: datetime.datetime):
+    """The youth with the user's permission codenames on them and the id of an active emergency
+    access. Every youth page sends it: compiled once (coordination/prepared.py)."""
     codenames_of_user = (
-        YouthPermission.objects.filter(_valid_on(timezone.localdate()), user=user)
+        YouthPermission.objects.filter(_valid_on(today), user=user_id)
         .filter(content_object_id=OuterRef("pk"))
         .order_by()
         .values("content_object_id")
@@ -112,13 +112,13 @@ def youth_access_for_user(user: User, youth_id: int) -> YouthAccess:
         .values("codenames")
     )
     emergency_of_user = (
-        EmergencyAccess.objects.filter(user=user, youth_id=OuterRef("pk"), expires_at__gt=timezone.now())
+        EmergencyAccess.objects.filter(user=user_id, youth_id=OuterRef("pk"), expires_at__gt=now)
         .order_by("-expires_at")
         .values("pk")[:1]
     )
     # Whether a handover is pending (the overview and team pages read it only then; a unique index).
     pending = Handover.objects.filter(youth=OuterRef("pk"), status=HandoverStatus.PENDING).values("pk")[:1]
-    youth = (
+    return (
         Youth.objects.select_related("stafettholder", "stafettholder__agency", "originating_agency")
         .annotate(
             access_codenames=Subquery(codenames_of_user),
@@ -126,8 +126,17 @@ def youth_access_for_user(user: User, youth_id: int) -> YouthAccess:
             pending_handover_id=Subquery(pending),
         )
         .filter(pk=youth_id)
-        .first()
     )
+
+
+def youth_access_for_user(user: User, youth_id: int) -> YouthAccess:
+    """One query in the common case (the emergency access is read only when there is one)."""
+    if not user.is_authenticated or not user.is_active:
+        raise Http404
+    rows = _youth_with_access(
+        user_id=user.pk, youth_id=youth_id, today=timezone.localdate(), now=timezone.now()
+    )
+    youth = rows[0] if rows else None
     if youth is None:
         raise Http404
     codenames = set((youth.access_codenames or "").split(","))

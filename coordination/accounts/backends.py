@@ -1,13 +1,27 @@
 """Django's model backend, loading the signed-in user the way every page needs them."""
 
+import datetime
+
 from django.contrib.auth import backends
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
 from coordination.models import EmergencyAccess, User
+from coordination.prepared import prepared
 
 # The dotted path sessions store (settings.AUTHENTICATION_BACKENDS names it) for logins without one.
 MODEL_BACKEND = "coordination.accounts.backends.ModelBackend"
+
+
+@prepared
+def _signed_in_user(user_id: int, now: datetime.datetime):
+    # Every request sends it: compiled once (coordination/prepared.py).
+    active = EmergencyAccess.objects.filter(user=OuterRef("pk"), expires_at__gt=now)
+    return (
+        User._default_manager.select_related("agency")
+        .annotate(has_active_emergency=Exists(active))
+        .filter(pk=user_id)
+    )
 
 
 class ModelBackend(backends.ModelBackend):
@@ -17,11 +31,9 @@ class ModelBackend(backends.ModelBackend):
     coordination.web.context_processors). Read fresh on every request, like Django's."""
 
     def get_user(self, user_id):
-        active = EmergencyAccess.objects.filter(user=OuterRef("pk"), expires_at__gt=timezone.now())
-        user = (
-            User._default_manager.select_related("agency")
-            .annotate(has_active_emergency=Exists(active))
-            .filter(pk=user_id)
-            .first()
-        )
+        try:
+            user_id = int(user_id)
+        except (TypeError, ValueError):
+            return None
+        user = next(iter(_signed_in_user(user_id=user_id, now=timezone.now())), None)
         return user if user is not None and self.user_can_authenticate(user) else None

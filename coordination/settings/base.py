@@ -121,6 +121,10 @@ TEMPLATES = [
 # an error; strict (the test suite) raises instead, so the tests that render it fail.
 CONTENT_GUARD_STRICT = env_bool("CONTENT_GUARD_STRICT", default=False)
 
+# Queries compiled once per process (coordination/prepared.py); checking (the test suite) also compiles
+# each call the ordinary way and raises unless the SQL and parameters are the same.
+PREPARED_QUERIES_CHECK = env_bool("PREPARED_QUERIES_CHECK", default=False)
+
 # Form fields render through templates/django/forms/ so every form gets Designsystemet markup.
 FORM_RENDERER = "coordination.web.form_renderer.FormRenderer"
 
