@@ -24,8 +24,9 @@ import threading
 from collections.abc import Callable
 
 from django.conf import settings
+from django.core.exceptions import EmptyResultSet
 from django.db import connections
-from django.db.models import QuerySet
+from django.db.models import CharField, Lookup, QuerySet
 from django.db.models.expressions import RawSQL
 
 _STAND_IN = {
@@ -34,7 +35,33 @@ _STAND_IN = {
     str: lambda i: f"\x1fprepared-stand-in-{i}\x1f",
     datetime.date: lambda i: datetime.date(1111, 1, 1 + i),
     datetime.datetime: lambda i: datetime.datetime(1111, 1, 1, 0, 0, i, tzinfo=datetime.UTC),
+    # A list goes as one parameter (an array) where the SQL takes it so, e.g. `field__any_of`.
+    list[str]: lambda i: [f"\x1fprepared-stand-in-{i}\x1f"],
 }
+
+
+@CharField.register_lookup
+class AnyOf(Lookup):
+    """`field__any_of=[...]`: on PostgreSQL the list is one parameter (`= ANY(%s)`), so the SQL is the
+    same for any number of values, as a prepared query needs (`__in` writes one placeholder a value).
+    Elsewhere an IN list, as `__in`."""
+
+    lookup_name = "any_of"
+    prepare_rhs = False
+
+    def _values(self, connection) -> list:
+        return [self.lhs.output_field.get_db_prep_value(value, connection) for value in self.rhs]
+
+    def as_sql(self, compiler, connection):
+        values = self._values(connection)
+        if not values:
+            raise EmptyResultSet
+        lhs, lhs_params = self.process_lhs(compiler, connection)
+        return f"{lhs} IN ({', '.join(['%s'] * len(values))})", (*lhs_params, *values)
+
+    def as_postgresql(self, compiler, connection):
+        lhs, lhs_params = self.process_lhs(compiler, connection)
+        return f"{lhs} = ANY(%s)", (*lhs_params, self._values(connection))
 
 
 class PreparedQueryError(TypeError):
@@ -42,7 +69,8 @@ class PreparedQueryError(TypeError):
 
 
 def _same(value, stand_in) -> bool:
-    return type(value) is type(stand_in) and value == stand_in
+    # Django may wrap a value in a subclass that tells psycopg its SQL type (psycopg.types.numeric.Int8).
+    return isinstance(value, type(stand_in)) and value == stand_in
 
 
 class _Compiled:
@@ -55,21 +83,26 @@ class _Compiled:
         self.sql, params = self.compiler.as_sql()
         self.query = queryset.query
         self.queryset = queryset
-        self.slots: list[str | None] = []  # per parameter: the argument it takes, or None (a constant)
+        # Per parameter: the argument it takes and the type Django gave it, or None (a constant).
+        self.slots: list[tuple[str, type] | None] = []
         for param in params:
             name = next((n for n, s in stand_ins.items() if _same(param, s)), None)
             if name is None and isinstance(param, datetime.date):
                 raise PreparedQueryError(f"a date or time in the SQL is not an argument: {param!r}")
-            self.slots.append(name)
+            self.slots.append(None if name is None else (name, type(param)))
         self.constants = list(params)
-        if missing := set(stand_ins) - set(self.slots):
+        if missing := set(stand_ins) - {slot[0] for slot in self.slots if slot}:
             raise PreparedQueryError(f"arguments not sent as parameters as given: {sorted(missing)}")
 
     def params(self, values: dict[str, object]) -> tuple:
         return tuple(
-            values[slot] if slot is not None else constant
+            constant if slot is None else _as(slot[1], values[slot[0]])
             for slot, constant in zip(self.slots, self.constants, strict=True)
         )
+
+
+def _as(kind: type, value):
+    return value if type(value) is kind else kind(value)
 
 
 class _BoundQuery:
@@ -123,13 +156,19 @@ class PreparedQuery:
         if (compiled.sql, params) != (expected[0], tuple(expected[1])):
             raise PreparedQueryError(f"{self.__name__} gives other SQL for {values!r} than prepared")
 
-    def _arguments(self, values: dict) -> None:
+    def _preparable(self, values: dict) -> bool:
+        """Whether this call can use the prepared SQL: on PostgreSQL, and with no argument None (for
+        which Django writes IS NULL, another shape: such a call compiles the ordinary way)."""
         if values.keys() != self._stand_ins.keys():
             raise TypeError(f"{self.__name__}() takes {sorted(self._stand_ins)}, got {sorted(values)}")
         for name, value in values.items():
-            # Django would convert (or compile None as IS NULL); the prepared SQL sends what it gets.
-            if type(value) is not type(self._stand_ins[name]):
-                raise TypeError(f"{self.__name__}({name}=...) must be {type(self._stand_ins[name]).__name__}")
+            # Django would convert a value of another type; the prepared SQL sends what it gets.
+            stand_in = self._stand_ins[name]
+            if value is not None and type(value) is not type(stand_in):
+                raise TypeError(f"{self.__name__}({name}=...) must be {type(stand_in).__name__}")
+            if isinstance(value, list) and not all(type(item) is str for item in value):
+                raise TypeError(f"{self.__name__}({name}=...) must be a list of str")
+        return connections["default"].vendor == "postgresql" and None not in values.values()
 
     def _bind(self, values: dict, using: str = "default") -> tuple[_Compiled, tuple]:
         compiled = self._compiled_for(using)
@@ -140,8 +179,7 @@ class PreparedQuery:
 
     def __call__(self, **values) -> list:
         """The rows, as the queryset would give them (model instances, or values() rows)."""
-        self._arguments(values)
-        if connections["default"].vendor != "postgresql":
+        if not self._preparable(values):
             return list(self.build(**values))
         compiled, params = self._bind(values)
         prototype = compiled.queryset
@@ -153,8 +191,7 @@ class PreparedQuery:
     def sql(self, **values) -> RawSQL:
         """The query as an expression, for `filter(pk__in=...)` in another queryset: a self-contained
         subquery (no OuterRef), so its table names cannot clash with the outer query's."""
-        self._arguments(values)
-        if connections["default"].vendor != "postgresql":
+        if not self._preparable(values):
             query = self.build(**values).query
             return RawSQL(*query.get_compiler(using="default").as_sql())  # noqa: S611 - as below
         compiled, params = self._bind(values)

@@ -35,17 +35,14 @@ def record_listed(request: HttpRequest, youth_ids, *, action: str = AccessAction
     """Pages that show facts about several youths (the inbox, dashboards) write one access-log row for
     each youth on the page, as opening a youth's page does (one INSERT for the page); so do changes
     made from such a page (marking a reminder handled)."""
-    user, what = request.user, request.resolver_match.url_name
-    AccessLogEntry.objects.bulk_create(
-        AccessLogEntry(
-            user=user,
-            agency_id=user.agency_id,
-            role="list" if action == AccessAction.VIEW else "inbox",
-            youth_id=youth_id,
-            action=action,
-            what=what,
-        )
-        for youth_id in sorted(set(youth_ids))
+    user = request.user
+    AccessLogEntry.objects.record_many(
+        user_id=user.pk,
+        agency_id=user.agency_id,
+        role="list" if action == AccessAction.VIEW else "inbox",
+        youth_ids=sorted(set(youth_ids)),
+        action=action,
+        what=request.resolver_match.url_name,
     )
 
 

@@ -35,12 +35,13 @@ def _valid_on(day: datetime.date) -> Q:
     )
 
 
-def sees_youth(user, youth) -> Exists:
-    """In SQL: the user (a user, or a reference to a user id column) may see the youth (a reference to
-    a youth id column) today. The one test behind every list, the inbox and the reminder sweep."""
+def sees_youth(user, youth, day: datetime.date | None = None) -> Exists:
+    """In SQL: the user (a user, a user id, or a reference to a user id column) may see the youth (a
+    reference to a youth id column) on the day (today unless given: a prepared query passes its own).
+    The one test behind every list, the inbox and the reminder sweep."""
     return Exists(
         YouthPermission.objects.filter(
-            _valid_on(timezone.localdate()),
+            _valid_on(day or timezone.localdate()),
             content_object=youth,
             user=user,
             user__is_active=True,
@@ -83,10 +84,28 @@ class YouthAccess:
         return self.categories >= ALL_CATEGORIES
 
     def content(self, agency_field: str = "agency", category_field: str = "category") -> Q:
-        """Filter for content rows: a covered category, or written by the user's own agency."""
-        if self.sees_everything:
-            return Q()
-        return Q(**{f"{category_field}__in": self.categories}) | Q(**{agency_field: self.user.agency_id})
+        """Filter for content rows: a covered category, or written by the user's own agency. The same
+        SQL for every user (the categories are one parameter, all of them under emergency access), so
+        the queries using it can be prepared (coordination/prepared.py)."""
+        categories = Q(**{f"{category_field}__any_of": sorted(self.categories)})
+        return categories | Q(**{agency_field: self.user.agency_id})
+
+    def sql_arguments(self) -> dict:
+        """What the SQL of a content query reads of this access: the arguments of a prepared query
+        that rebuilds it with `for_sql`."""
+        return {
+            "youth_id": self.youth.pk,
+            "user_id": self.user.pk,
+            "agency_id": self.user.agency_id,
+            "categories": sorted(self.categories),
+        }
+
+    @classmethod
+    def for_sql(cls, youth_id: int, user_id: int, agency_id: int, categories: list[str]) -> "YouthAccess":
+        """An access with no more than `sql_arguments` holds, for a prepared content query to build
+        its SQL with (`content()`, `visible_to()`); not for deciding anything in Python."""
+        user = User(pk=user_id, agency_id=agency_id)
+        return cls(youth=Youth(pk=youth_id), user=user, categories=frozenset(categories))
 
     def get(self, queryset: QuerySet, pk: int):
         """One of this youth's objects: 404 when missing, hidden or another youth's. Its youth is

@@ -1,12 +1,12 @@
 """The access log (innsynslogg): every read and change of a youth's record. Append-only."""
 
 from django.conf import settings
-from django.db import models
+from django.db import connections, models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from coordination.models.agencies import Agency
-from coordination.models.append_only import AppendOnlyModel
+from coordination.models.append_only import AppendOnlyModel, AppendOnlyQuerySet
 from coordination.models.choices import ChoiceLabels
 from coordination.models.emergency import EmergencyAccess
 from coordination.models.youths import Youth
@@ -17,6 +17,33 @@ class AccessAction(models.TextChoices):
     CHANGE = "change", _("Changed")
     # Someone tried to register a youth who is already registered (they were not told).
     REGISTRATION = "register", _("Tried to register")
+
+
+class AccessLogQuerySet(AppendOnlyQuerySet):
+    def record_many(self, *, user_id: int, agency_id: int | None, role: str, youth_ids: list[int], **row):
+        """One row a youth, alike but for the youth, in one INSERT. On PostgreSQL the youths are one
+        array parameter (INSERT ... SELECT FROM unnest): a list page writes its 25 rows in a fraction
+        of the time bulk_create spends building and compiling 25 model instances."""
+        if not youth_ids:
+            return
+        at = timezone.now()
+        if connections[self.db].vendor != "postgresql":
+            self.bulk_create(
+                AccessLogEntry(user_id=user_id, agency_id=agency_id, role=role, youth_id=y, at=at, **row)
+                for y in youth_ids
+            )
+            return
+        fields = {"user_id": user_id, "agency_id": agency_id, "role": role, **row, "at": at}
+        meta = self.model._meta
+        columns = [meta.get_field(name).column for name in fields]
+        sql = "INSERT INTO {table} ({columns}, {youth}) SELECT {values}, unnest(%s::bigint[])".format(
+            table=meta.db_table,
+            columns=", ".join(columns),
+            youth=meta.get_field("youth").column,
+            values=", ".join(["%s"] * len(fields)),
+        )
+        with connections[self.db].cursor() as cursor:
+            cursor.execute(sql, [*fields.values(), list(youth_ids)])
 
 
 class AccessLogEntry(ChoiceLabels, AppendOnlyModel):
@@ -34,6 +61,8 @@ class AccessLogEntry(ChoiceLabels, AppendOnlyModel):
     what = models.CharField(_("what"), max_length=200)
     emergency = models.ForeignKey(EmergencyAccess, on_delete=models.PROTECT, null=True, related_name="+")
     at = models.DateTimeField(default=timezone.now)
+
+    objects = AccessLogQuerySet.as_manager()
 
     class Meta:
         ordering = ["-at", "-id"]

@@ -3,7 +3,10 @@
 from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
 
 from coordination.access import YouthAccess
+from coordination.prepared import prepared
 from pathways.models import FOLLOW_UP_KINDS, LogEntry, LogEntryKind, Lysglimt, Withholding
+
+OVERVIEW_RECENT, OVERVIEW_MISSED = 8, 5
 
 
 def visible_log(access: YouthAccess) -> QuerySet[LogEntry]:
@@ -59,16 +62,24 @@ def _owed_follow_up(entries: QuerySet[LogEntry]) -> QuerySet[LogEntry]:
     )
 
 
-def overview_log(access: YouthAccess, recent: int = 8, missed: int = 5) -> tuple[list, list]:
-    """The latest entries and the latest missed appointments owed a follow-up, in one query: the rows
-    of either set, newest first. Every row outside the latest `recent` is older than all of them, so
-    the first `recent` rows are exactly the latest; the missed ones are picked out by the same rule."""
-    entries = log_for_youth(access)
-    latest = visible_log(access).order_by("-occurred_at", "-id").values("pk")[:recent]
-    owed = _owed_follow_up(visible_log(access)).order_by("-occurred_at", "-id").values("pk")[:missed]
-    rows = list(
-        entries.filter(Q(pk__in=latest) | Q(pk__in=owed)).annotate(followed_up=Exists(_later_follow_up()))
+@prepared
+def _overview_rows(youth_id: int, user_id: int, agency_id: int, categories: list[str]):
+    """The rows of the overview's log (compiled once; coordination/prepared.py)."""
+    access = YouthAccess.for_sql(youth_id, user_id, agency_id, categories)
+    latest = visible_log(access).order_by("-occurred_at", "-id").values("pk")[:OVERVIEW_RECENT]
+    owed = _owed_follow_up(visible_log(access)).order_by("-occurred_at", "-id").values("pk")[:OVERVIEW_MISSED]
+    return (
+        log_for_youth(access)
+        .filter(Q(pk__in=latest) | Q(pk__in=owed))
+        .annotate(followed_up=Exists(_later_follow_up()))
     )
+
+
+def overview_log(access: YouthAccess) -> tuple[list, list]:
+    """The latest entries and the latest missed appointments owed a follow-up, in one query: the rows
+    of either set, newest first. Every row outside the latest OVERVIEW_RECENT is older than all of
+    them, so the first rows are exactly the latest; the missed ones are picked out by the same rule."""
+    rows = _overview_rows(**access.sql_arguments())
     owed_rows = [
         entry
         for entry in rows
@@ -76,4 +87,4 @@ def overview_log(access: YouthAccess, recent: int = 8, missed: int = 5) -> tuple
         and entry.corrects_id is None
         and not entry.followed_up
     ]
-    return rows[:recent], owed_rows[:missed]
+    return rows[:OVERVIEW_RECENT], owed_rows[:OVERVIEW_MISSED]
