@@ -1,11 +1,16 @@
 """Reads of one youth's cooperation meetings, filtered to what the YouthAccess may see."""
 
+import datetime
+
 from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 
 from coordination.access import YouthAccess
 from coordination.models import Relative
+from coordination.prepared import prepared
 from pathways.models import LogEntry, Meeting
+
+UPCOMING_SHOWN = 5
 
 
 def visible_meetings(access: YouthAccess) -> QuerySet[Meeting]:
@@ -23,9 +28,15 @@ def meeting_get(access: YouthAccess, meeting_id: int) -> Meeting:
     return access.get(visible_meetings(access), meeting_id)
 
 
-def upcoming_meetings(access: YouthAccess, limit: int = 5) -> list[Meeting]:
-    # The overview lists when, what and where; the people are on the meetings page.
-    return list(visible_meetings(access).filter(starts_at__gte=timezone.now()).order_by("starts_at")[:limit])
+@prepared
+def _upcoming(youth_id: int, user_id: int, agency_id: int, categories: list[str], now: datetime.datetime):
+    access = YouthAccess.for_sql(youth_id, user_id, agency_id, categories)
+    return visible_meetings(access).filter(starts_at__gte=now).order_by("starts_at")[:UPCOMING_SHOWN]
+
+
+def upcoming_meetings(access: YouthAccess) -> list[Meeting]:
+    # The overview lists when, what and where; the people are on the meetings page (compiled once).
+    return _upcoming(**access.sql_arguments(), now=timezone.now())
 
 
 def meetings_for_youth(access: YouthAccess) -> list[Meeting]:

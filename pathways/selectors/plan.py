@@ -5,7 +5,10 @@ from django.db.models import Min, OuterRef, Prefetch, QuerySet, Subquery
 
 from coordination.access import YouthAccess
 from coordination.models.content import related
+from coordination.prepared import prepared
 from pathways.models import OPEN_ACTION_STATUSES, Action, Evaluation, Goal
+
+OPEN_ACTIONS_SHOWN = 10
 
 
 def visible_goals(access: YouthAccess) -> QuerySet[Goal]:
@@ -45,13 +48,20 @@ def plan_for_youth(access: YouthAccess) -> list[Goal]:
     )
 
 
-def open_actions(access: YouthAccess, limit: int = 10) -> list[Action]:
-    return list(
+@prepared
+def _open_actions(youth_id: int, user_id: int, agency_id: int, categories: list[str]):
+    access = YouthAccess.for_sql(youth_id, user_id, agency_id, categories)
+    return (
         visible_actions(access)
         .filter(status__in=OPEN_ACTION_STATUSES)
         .select_related("responsible", "responsible_agency")
-        .order_by("evaluation_date", "id")[:limit]
+        .order_by("evaluation_date", "id")[:OPEN_ACTIONS_SHOWN]
     )
+
+
+def open_actions(access: YouthAccess) -> list[Action]:
+    """The open actions the overview lists, the nearest evaluation first (compiled once)."""
+    return _open_actions(**access.sql_arguments())
 
 
 def next_evaluation() -> Subquery:
