@@ -5,7 +5,8 @@ attrs.html, one include per select option) cost a third of a millisecond or more
 forms spent several milliseconds on them, and an agency's staff list in a select tens. The functions
 below write the same HTML (tests/coordination/test_form_renderer.py renders every case both ways and
 compares) for: the form (div.html), the field group (field.html, but a fieldset of choices), inputs,
-textareas and selects. Everything else — and any template a project file overrides besides
+textareas, selects and the options of a choice list (a staff search's 20 radio buttons took three
+template renders each). Everything else — and any template a project file overrides besides
 field.html and div.html — goes through the templates as before.
 """
 
@@ -38,6 +39,17 @@ def _input(context) -> str:
     value = "" if widget["value"] is None else f' value="{_text(widget["value"])}"'
     kind, name = _shown(widget["type"]), _shown(widget["name"])
     return f'<input type="{kind}" name="{name}"{value}{_attrs(widget["attrs"])}>'
+
+
+def _option(context) -> str:
+    """One radio button or checkbox of a choice list (input_option.html; a fieldset's `choice.tag`)."""
+    widget = context["widget"]
+    tag = _input(context)
+    if not widget.get("wrap_label"):
+        return tag
+    label_id = widget["attrs"].get("id")
+    label_for = f' for="{_shown(label_id)}"' if label_id else ""
+    return f"<label{label_for}>{tag} {_shown(widget['label'])}</label>"
 
 
 def _textarea(context) -> str:
@@ -116,6 +128,8 @@ WRITERS = {
     "django/forms/widgets/textarea.html": _textarea,
     "django/forms/widgets/select.html": _select,
     "django/forms/widgets/checkbox.html": _input,
+    "django/forms/widgets/radio_option.html": _option,
+    "django/forms/widgets/checkbox_option.html": _option,
     **{f"django/forms/widgets/{name}.html": _input for name in _INPUTS},
 }
 

@@ -37,6 +37,12 @@ class EveryKind(StyledForm):
     agree = forms.BooleanField(label=mark_safe("Jeg <em>er</em> enig"), help_text="Må krysses av")
     off = forms.CharField(disabled=True, required=False, initial="fast")
     level = forms.ChoiceField(widget=forms.RadioSelect, choices=[("1", "En"), ("2", "To")], required=False)
+    who = forms.ChoiceField(
+        widget=forms.RadioSelect, choices=[("x", HOSTILE), (HOSTILE, "Y")], required=False
+    )
+    many = forms.MultipleChoiceField(
+        widget=forms.CheckboxSelectMultiple, choices=[("a", HOSTILE), ("b", "B")], required=False
+    )
 
 
 def _both(form_class, *args, **kwargs):
@@ -51,6 +57,8 @@ def _same(fast, slow) -> None:
         assert parse_html(str(fast[name].as_field_group())) == parse_html(str(slow[name].as_field_group())), (
             name
         )
+        # The widget alone too: a choice list's options with their labels wrapped (multiple_input.html).
+        assert parse_html(str(fast[name])) == parse_html(str(slow[name])), name
 
 
 @pytest.mark.parametrize(
@@ -62,6 +70,8 @@ def _same(fast, slow) -> None:
         {"name": "Ola", "day": "2026-13-40", "moment": "2026-12-01T10:00", "at": "25:00", "phone": HOSTILE},
         {"text": f"Linje 1\n{HOSTILE}", "kind": "b", "agree": "on", "level": "2", "off": "endret"},
         {"kind": "not-a-choice", "level": "9", "agree": ""},
+        {"who": HOSTILE, "many": ["a", "b"]},
+        {"who": "nope", "many": ["z"]},
     ],
 )
 def test_every_kind_of_field_is_written_as_the_templates_write_it(data):
