@@ -1,7 +1,7 @@
 """Reads of one youth's action plan (goals, actions, evaluations), filtered to what the YouthAccess
 may see (covered categories, or written by the user's own agency)."""
 
-from django.db.models import Min, OuterRef, Prefetch, QuerySet, Subquery
+from django.db.models import Min, OuterRef, QuerySet, Subquery
 
 from coordination.access import YouthAccess
 from coordination.models.content import related
@@ -30,22 +30,54 @@ def action_get(access: YouthAccess, action_id: int) -> Action:
     return action
 
 
-def plan_for_youth(access: YouthAccess) -> list[Goal]:
-    """Goals → actions → evaluations in three queries, however long the plan."""
-    evaluations = (
+@prepared
+def _plan_goals(youth_id: int, user_id: int, agency_id: int, categories: list[str]):
+    access = YouthAccess.for_sql(youth_id, user_id, agency_id, categories)
+    return visible_goals(access).select_related("created_by").order_by("status", "created_at", "id")
+
+
+@prepared
+def _plan_actions(youth_id: int, user_id: int, agency_id: int, categories: list[str]):
+    access = YouthAccess.for_sql(youth_id, user_id, agency_id, categories)
+    return visible_actions(access).select_related("responsible", "responsible_agency", "evaluator")
+
+
+@prepared
+def _plan_evaluations(youth_id: int, user_id: int, agency_id: int, categories: list[str]):
+    access = YouthAccess.for_sql(youth_id, user_id, agency_id, categories)
+    return (
         Evaluation.objects.visible_to(access).select_related("evaluated_by").order_by("-evaluated_at", "-id")
     )
-    actions = (
-        visible_actions(access)
-        .select_related("responsible", "responsible_agency", "evaluator")
-        .prefetch_related(Prefetch("evaluations", queryset=evaluations))
-    )
-    return list(
-        visible_goals(access)
-        .select_related("created_by")
-        .prefetch_related(Prefetch("actions", queryset=actions))
-        .order_by("status", "created_at", "id")
-    )
+
+
+def plan_for_youth(access: YouthAccess) -> list[Goal]:
+    """Goals → actions → evaluations in three queries, however long the plan: the visible rows of each
+    (compiled once), joined up as prefetch_related would, so `goal.actions.all` and
+    `action.evaluations.all` read them without a query. A visible action of a hidden goal, or a visible
+    evaluation of a hidden action, has nowhere to go and is not shown, as with the prefetch."""
+    arguments = access.sql_arguments()
+    goals = _plan_goals(**arguments)
+    actions = _plan_actions(**arguments)
+    _attach(actions, "evaluations", Evaluation, _plan_evaluations(**arguments), "action")
+    _attach(goals, "actions", Action, actions, "goal")
+    return goals
+
+
+def _attach(parents: list, name: str, model, children: list, parent_field: str) -> None:
+    """What prefetch_related leaves: on each parent a queryset holding its children as its results,
+    under the reverse relation's name (Django's own prefetch does the same, QuerySet._result_cache),
+    and on each child its parent."""
+    field = model._meta.get_field(parent_field)
+    by_parent: dict[int, list] = {}
+    for child in children:
+        by_parent.setdefault(getattr(child, field.attname), []).append(child)
+    for parent in parents:
+        for child in by_parent.get(parent.pk, []):
+            field.set_cached_value(child, parent)
+        rows = QuerySet(model=model)
+        rows._result_cache = by_parent.get(parent.pk, [])
+        rows._prefetch_done = True
+        parent.__dict__.setdefault("_prefetched_objects_cache", {})[name] = rows
 
 
 @prepared
