@@ -20,14 +20,14 @@ def require(allowed: bool) -> None:
 def record_access(request: HttpRequest, access: YouthAccess) -> None:
     match = request.resolver_match
     details = ",".join(f"{key}={value}" for key, value in sorted(match.kwargs.items()) if key != "youth_id")
-    AccessLogEntry.objects.create(
-        user=access.user,
+    AccessLogEntry.objects.record_many(
+        user_id=access.user.pk,
         agency_id=access.user.agency_id,
         role=access.role,
-        youth=access.youth,
+        youth_ids=[access.youth.pk],
         action=AccessAction.VIEW if request.method in ("GET", "HEAD") else AccessAction.CHANGE,
         what=f"{match.url_name}{':' + details if details else ''}"[:200],
-        emergency=access.emergency,
+        emergency_id=access.emergency.pk if access.emergency else None,
     )
 
 
