@@ -10,8 +10,9 @@
 Relatives never see the log, consents or the access log.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, wraps
 
 from django.db.models import Q, QuerySet
 from django.http import Http404
@@ -20,6 +21,7 @@ from django.shortcuts import get_object_or_404
 from coordination.access.staff import ALL_CATEGORIES
 from coordination.consent_rules import HEALTH_CATEGORIES
 from coordination.models import Relative, RelativeSharing, User, Youth, YouthStatus
+from coordination.prepared import prepared
 
 PARTS = ("plan", "meetings", "transitions", "log", "consents", "access_log", "voice")
 RELATIVE_PARTS = ("plan", "meetings", "transitions")
@@ -93,11 +95,25 @@ class CitizenAccess:
         return part in self.parts
 
     def content(self, agency_field: str = "agency", category_field: str = "category") -> Q:
-        # Not an agency: there is no "written for my own agency" here, only the categories.
-        own = Q() if self.sees_everything else Q(**{f"{category_field}__in": self.categories})
+        # Not an agency: there is no "written for my own agency" here, only the categories (one
+        # parameter, the same SQL for every youth and relative: coordination/prepared.py).
+        own = Q(**{f"{category_field}__any_of": sorted(self.categories)})
         if self.through is not None:
             return own & self.through.content(agency_field=agency_field, category_field=category_field)
         return own
+
+    def sql_arguments(self) -> dict | None:
+        """What the SQL of a content query reads of this access, for a prepared query that rebuilds
+        it with `for_sql`; None when it reads through a staff access too (the youth's own export)."""
+        if self.through is not None:
+            return None
+        return {"youth_id": self.youth.pk, "user_id": self.user.pk, "categories": sorted(self.categories)}
+
+    @classmethod
+    def for_sql(cls, youth_id: int, user_id: int, categories: list[str]) -> "CitizenAccess":
+        """An access with no more than `sql_arguments` holds, to build a content query's SQL with."""
+        user = User(pk=user_id)
+        return cls(youth=Youth(pk=youth_id), user=user, categories=frozenset(categories), parts=frozenset())
 
     def get(self, queryset: QuerySet, pk: int):
         obj = get_object_or_404(queryset, youth=self.youth, pk=pk)
@@ -158,3 +174,23 @@ def youth_own_view(access) -> CitizenAccess:
         parts=frozenset(parts),
         through=access,
     )
+
+
+def citizen_read(build: Callable[[CitizenAccess], QuerySet]) -> Callable[[CitizenAccess], list]:
+    """Decorator of a content read of a youth's or relative's own pages: `build(access)` is compiled
+    once (coordination/prepared.py) for an access rebuilt from its SQL arguments, so it must read no
+    more of the access than they hold; an access that reads through a staff access too (the youth's
+    own export) builds it the ordinary way."""
+
+    def compiled(youth_id: int, user_id: int, categories: list[str]):
+        return build(CitizenAccess.for_sql(youth_id, user_id, categories))
+
+    compiled.__name__ = build.__name__
+    query = prepared(compiled)
+
+    @wraps(build)
+    def read(access: CitizenAccess) -> list:
+        arguments = access.sql_arguments()
+        return list(build(access)) if arguments is None else query(**arguments)
+
+    return read

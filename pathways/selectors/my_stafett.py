@@ -24,7 +24,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from coordination.access.citizens import CitizenAccess
+from coordination.access.citizens import CitizenAccess, citizen_read
 from coordination.models import (
     AccessLogEntry,
     Consent,
@@ -65,13 +65,15 @@ MY_WORDS = (LogEntryKind.YOUTH_MESSAGE, LogEntryKind.GOAL_SUGGESTION)
 # The plan --------------------------------------------------------------------------------------------
 
 
-def my_goals(access: CitizenAccess) -> list[Goal]:
-    return list(Goal.objects.visible_to(access).order_by("status", "created_at", "id"))
+@citizen_read
+def my_goals(access: CitizenAccess) -> QuerySet[Goal]:
+    return Goal.objects.visible_to(access).order_by("status", "created_at", "id")
 
 
-def my_next_steps(access: CitizenAccess) -> list[Action]:
+@citizen_read
+def my_next_steps(access: CitizenAccess) -> QuerySet[Action]:
     """Open actions, soonest evaluation first, with who is responsible (name and agency)."""
-    return list(
+    return (
         Action.objects.visible_to(access)
         .filter(status__in=OPEN_ACTION_STATUSES)
         .select_related("responsible", "responsible_agency")
@@ -134,8 +136,9 @@ def my_team(access: CitizenAccess) -> list[TeamMembership]:
     )
 
 
-def my_transitions(access: CitizenAccess) -> list[Transition]:
-    return list(
+@citizen_read
+def my_transitions(access: CitizenAccess) -> QuerySet[Transition]:
+    return (
         Transition.objects.visible_to(access)
         .filter(status__in=(TransitionStatus.PLANNED, TransitionStatus.IN_PROGRESS))
         .select_related("responsible")
@@ -150,13 +153,14 @@ def _is_lysglimt() -> Q:
     return Q(kind=LogEntryKind.LYSGLIMT) | Q(Exists(Lysglimt.objects.filter(entry=OuterRef("pk"))))
 
 
-def my_lysglimt(access: CitizenAccess, limit: int = 10) -> list[LogEntry]:
-    """Moments that went well: entries written or marked as a lysglimt, newest first."""
-    return list(
+@citizen_read
+def my_lysglimt(access: CitizenAccess) -> QuerySet[LogEntry]:
+    """Moments that went well: entries written or marked as a lysglimt, newest first (the latest 10)."""
+    return (
         LogEntry.objects.visible_to(access)
         .filter(_is_lysglimt())
         .select_related("author")
-        .order_by("-occurred_at", "-id")[:limit]
+        .order_by("-occurred_at", "-id")[:10]
     )
 
 
