@@ -1,5 +1,6 @@
 """Sign-in on every request: session lifetimes, login required, and the second factor (deny by default)."""
 
+from django.apps import apps
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
@@ -11,11 +12,14 @@ from django.utils import timezone
 from django.utils.deprecation import MiddlewareMixin
 from django.utils.translation import gettext as _
 from django_htmx.http import HttpResponseClientRedirect
+from django_otp import middleware as otp_middleware
+from django_otp.models import Device
 
 from coordination.accounts.idporten import signed_in_with_idporten
 from coordination.accounts.second_factor import has_authenticator
 from coordination.accounts.security import log_security_event
 from coordination.accounts.sessions import AUTH_AT, SEEN_AT
+from coordination.prepared import PreparedQuery, prepared
 
 
 class SessionTimeoutMiddleware:
@@ -104,3 +108,40 @@ class AudienceMiddleware(MiddlewareMixin):
         if (audience == "citizen") != user.is_citizen:
             raise Http404
         return None
+
+
+def _device_query(model_label: str) -> PreparedQuery | None:
+    """The prepared lookup of one device model's rows by id, made once per model (None: no such model)."""
+    if model_label not in _DEVICE_QUERIES:
+        try:
+            model = apps.get_model(model_label)
+        except (LookupError, ValueError):
+            model = None
+        is_device = model is not None and issubclass(model, Device)
+        _DEVICE_QUERIES[model_label] = _prepared_device_lookup(model) if is_device else None
+    return _DEVICE_QUERIES[model_label]
+
+
+_DEVICE_QUERIES: dict[str, PreparedQuery | None] = {}
+
+
+def _prepared_device_lookup(model) -> PreparedQuery:
+    def device(device_id: int):
+        return model.objects.filter(id=device_id).order_by("pk")[:1]
+
+    device.__name__ = f"device_{model._meta.label_lower}"
+    return prepared(device)
+
+
+class OTPMiddleware(otp_middleware.OTPMiddleware):
+    """django-otp's, reading the session's second-factor device on every request with a query compiled
+    once per device model (coordination/prepared.py), and refusing an id that names a model that is
+    not a device: django-otp 1.x answers that with a 500 (None.first()). The same row otherwise, and
+    the same checks after it (the device must be the user's and confirmed)."""
+
+    def _device_from_persistent_id(self, persistent_id: str):
+        model_label, _, device_id = self._normalize_persistent_id(persistent_id).rpartition("/")
+        query = _device_query(model_label)
+        if query is None or not device_id.isdigit() or not device_id.isascii():
+            return None
+        return next(iter(query(device_id=int(device_id))), None)

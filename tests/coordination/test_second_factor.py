@@ -226,3 +226,27 @@ def test_embedded_demo_mode_can_turn_it_off_and_says_so_on_every_page(cast, clie
     assert "Demomodus." in response.content.decode()
     client.force_login(cast.admin)
     assert "Demomodus." in client.get("/admin/").content.decode()
+
+
+def test_a_session_naming_another_device_than_the_users_own_confirmed_one_verifies_again(cast, client, login):
+    # A tampered or stale device id in the session (another's, unconfirmed, missing, not a device, not
+    # an id) leaves the user unverified, never a 500.
+    theirs = _authenticator(cast.member)
+    unconfirmed = TOTPDevice.objects.create(user=cast.holder, name="ny", confirmed=False)
+    login(cast.holder)
+    assert client.get("/ungdommer/").status_code == 200
+    for persistent_id in (
+        theirs.persistent_id,
+        unconfirmed.persistent_id,
+        f"otp_totp.totpdevice/{theirs.pk + unconfirmed.pk + 1000}",
+        f"coordination.youth/{cast.youth.pk}",
+        "nothing.here/1",
+        "otp_totp.totpdevice/١",  # an Arabic-Indic digit, which int() reads as 1
+        "otp_totp.totpdevice/",
+        "garbage",
+    ):
+        session = client.session
+        session[DEVICE_ID_SESSION_KEY] = persistent_id
+        session.save()
+        response = client.get("/ungdommer/")
+        assert response.status_code == 302 and response["Location"].startswith(VERIFY), persistent_id
