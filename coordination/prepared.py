@@ -27,7 +27,6 @@ from django.conf import settings
 from django.core.exceptions import EmptyResultSet
 from django.db import connections
 from django.db.models import CharField, Lookup, QuerySet
-from django.db.models.expressions import RawSQL
 
 _STAND_IN = {
     # Values no real row or argument has, one type each (an argument is found by type and value).
@@ -135,7 +134,7 @@ class PreparedQuery:
         for i, (name, parameter) in enumerate(signature.parameters.items()):
             if parameter.annotation not in _STAND_IN:
                 raise PreparedQueryError(
-                    f"{build.__name__}({name}): annotate it as int, str, date or datetime"
+                    f"{build.__name__}({name}): annotate it as int, str, list[str], date or datetime"
                 )
             self._stand_ins[name] = _STAND_IN[parameter.annotation](i)
         self._compiled: dict[str, _Compiled] = {}
@@ -187,15 +186,6 @@ class PreparedQuery:
         queryset._iterable_class = prototype._iterable_class
         queryset._fields = prototype._fields
         return list(queryset)
-
-    def sql(self, **values) -> RawSQL:
-        """The query as an expression, for `filter(pk__in=...)` in another queryset: a self-contained
-        subquery (no OuterRef), so its table names cannot clash with the outer query's."""
-        if not self._preparable(values):
-            query = self.build(**values).query
-            return RawSQL(*query.get_compiler(using="default").as_sql())  # noqa: S611 - as below
-        compiled, params = self._bind(values)
-        return RawSQL(compiled.sql, params)  # noqa: S611 - Django compiled it; values are parameters
 
 
 def prepared(build: Callable[..., QuerySet]) -> PreparedQuery:

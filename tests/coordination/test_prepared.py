@@ -63,17 +63,6 @@ def test_a_row_changed_between_calls_shows_on_the_next_call(two_agencies):
     assert [u.username for u in moved] == ["first-a", "second-a"]
 
 
-def test_as_a_subquery(two_agencies):
-    first, _second = two_agencies
-
-    @prepared
-    def ids_of(agency_id: int):
-        return User.objects.filter(agency=agency_id).values("pk")
-
-    names = User.objects.filter(pk__in=ids_of.sql(agency_id=first.pk)).values_list("username", flat=True)
-    assert sorted(names) == ["first-a", "first-b"]
-
-
 def test_values_rows(two_agencies):
     first, _second = two_agencies
 
