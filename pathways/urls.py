@@ -51,6 +51,7 @@ my_stafett_patterns = [
     path("", my_stafett.home, name="my_stafett"),
     path("evaluering/<id:evaluation_id>/mitt-syn/", my_stafett.evaluation_view, name="my_evaluation_view"),
     path("lysglimt/", my_stafett.lysglimt_add, name="my_lysglimt_add"),
+    path("logg/", my_stafett.log, name="my_log"),
     path("logg/<id:entry_id>/lysglimt/", my_stafett.lysglimt_entry, name="my_lysglimt_entry"),
     path("samtykker/", my_stafett.consents, name="my_consents"),
     path("samtykker/<id:consent_id>/trekk-tilbake/", my_stafett.consent_withdraw, name="my_consent_withdraw"),

@@ -20,6 +20,7 @@ PAGES = {
     "my_day",
     "team_lead",
     "my_stafett",
+    "my_log",
 }
 
 

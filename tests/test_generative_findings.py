@@ -66,7 +66,7 @@ def test_the_correction_of_an_entry_kept_from_the_youth_is_kept_from_them_too(ca
     entry_withhold(actor=cast.holder, entry=entry, reason="third_party")
     log_entry_correct(actor=cast.holder, original=entry, text="Naboen har lymfekreft (tredjepart).")
     sign_in(client, youth_account(cast.youth))
-    page = _page(client, reverse("my_stafett"))
+    page = _page(client, reverse("my_log"))
     assert "tredjepart" not in page
 
 
@@ -76,14 +76,14 @@ def test_a_correction_of_a_correction_is_kept_from_the_youth_with_the_original(c
     first = log_entry_correct(actor=cast.holder, original=entry, text="Andre versjon om søsteren.")
     log_entry_correct(actor=cast.holder, original=first, text="Tredje versjon om søsteren.")
     sign_in(client, youth_account(cast.youth))
-    assert "søsteren" not in _page(client, reverse("my_stafett"))
+    assert "søsteren" not in _page(client, reverse("my_log"))
 
 
 def test_a_correction_of_an_entry_the_youth_may_see_is_shown_to_them(cast, client):
     entry = factories.log_entry(cast.youth, cast.holder, text="Hun kom på møtet.")
     log_entry_correct(actor=cast.holder, original=entry, text="Hun kom på møtet, sammen med mor.")
     sign_in(client, youth_account(cast.youth))
-    assert "sammen med mor" in _page(client, reverse("my_stafett"))
+    assert "sammen med mor" in _page(client, reverse("my_log"))
 
 
 def _relative(cast, **fields) -> Relative:

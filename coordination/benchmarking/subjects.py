@@ -5,7 +5,7 @@ from importlib import import_module
 
 from django.conf import settings
 from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
-from django.db.models import Count, Q
+from django.db.models import Count, Exists, OuterRef, Q
 from django.utils import timezone
 from django_otp import DEVICE_ID_SESSION_KEY, devices_for_user
 from django_otp.plugins.otp_email.models import EmailDevice
@@ -147,11 +147,20 @@ def choose() -> Subjects:
         subjects.description["youth"] = f"{account.username}, the youth's own login (age {own.age})"
         subjects.pages += [
             Page("my_stafett", "youth", "/min/", CITIZEN_PAGE_P95),
+            Page("my_log", "youth", "/min/logg/", CITIZEN_PAGE_P95),
             Page("my_consents", "youth", "/min/samtykker/", CITIZEN_PAGE_P95),
             Page("my_access_log", "youth", "/min/innsyn/", CITIZEN_PAGE_P95),
             Page("my_write", "youth", "/min/skriv/", CITIZEN_PAGE_P95),
         ]
+    # The guardian of that youth, or (an adult has none) of the caseworker's fullest youth who has one.
     guardian = youth.relatives.filter(has_parental_responsibility=True).order_by("pk").first()
+    if guardian is None:
+        minor = _fullest_youth(
+            Youth.objects.filter(stafettholder=user, status="active").filter(
+                Exists(Relative.objects.filter(youth=OuterRef("pk"), has_parental_responsibility=True))
+            )
+        )
+        guardian = minor and minor.relatives.filter(has_parental_responsibility=True).order_by("pk").first()
     if guardian and (guardian.account_id is None or guardian.account.is_active):
         account = guardian.account or _citizen_account(guardian, AccountKind.RELATIVE, guardian.name, "")
         subjects.sessions["guardian"] = signed_in_session(account)

@@ -154,6 +154,14 @@ class Youth(ChoiceLabels, models.Model):
                 condition=Q(status="active"),
                 name="active_youth_by_name",
             ),
+            # An agency's active youths by their stafettholder (escalations, the team lead's figures),
+            # found without reading the table: otherwise all active youths are scanned.
+            models.Index(
+                fields=["stafettholder"],
+                include=["id"],
+                condition=Q(status="active"),
+                name="active_youth_by_holder",
+            ),
         ]
         # Object permissions granted per youth by coordination.permissions (guardian).
         permissions = [

@@ -68,8 +68,9 @@ def _home_url(anchor: str = "") -> str:
 @citizen_pages
 @require_http_methods(["GET"])
 def home(request: HttpRequest) -> HttpResponse:
-    """Min plan: lysglimt first, goals, next steps, evaluations, meetings, the team, changes ahead,
-    and (for the youth) what is written in the log. A relative gets only the parts they may see."""
+    """Min plan: lysglimt first, goals, next steps, evaluations, meetings, the team, changes ahead.
+    A relative gets only the parts they may see. The log has a page of its own (`log`): thirty
+    entries with a form each made this page twice as slow, and too long on a phone."""
     access = _access(request)
     context = _context(access)
     if access.relative is not None:
@@ -78,7 +79,6 @@ def home(request: HttpRequest) -> HttpResponse:
     if access.sees("log"):
         context["lysglimt"] = selectors.my_lysglimt(access)
         context["lysglimt_form"] = LysglimtNoteForm(auto_id="id_lysglimt_%s")
-        context["page"] = paginate(request, selectors.my_log(access), "log")
     if access.sees("plan"):
         evaluations = selectors.my_evaluations(access)
         if access.may.add_own_view:
@@ -98,6 +98,16 @@ def home(request: HttpRequest) -> HttpResponse:
             transition.words = selectors.TRANSITION_WORDS.get(transition.kind, transition.get_kind_display())
         context["transitions"] = transitions
     return render_page(request, "pathways/my_stafett/home.html", context)
+
+
+@citizen_pages
+@require_http_methods(["GET"])
+def log(request: HttpRequest) -> HttpResponse:
+    """What is written about the youth, newest first, a page at a time; the youth may mark an entry
+    as a lysglimt. The youth's own page: 404 for a relative."""
+    access = _youth_access(request, "log")
+    page = paginate(request, selectors.my_log(access), "log")
+    return render_page(request, "pathways/my_stafett/log.html", _context(access, page=page))
 
 
 @citizen_pages
@@ -138,17 +148,19 @@ def lysglimt_add(request: HttpRequest) -> HttpResponse:
 @citizen_pages
 @require_http_methods(["POST"])
 def lysglimt_entry(request: HttpRequest, entry_id: int) -> HttpResponse:
-    """Marks something in the log as a lysglimt."""
+    """Marks something in the log as a lysglimt, then back to the same page of the log."""
     access = _access(request)
     entry = selectors.log_entry_get(access, entry_id)
     require(access.may.mark_lysglimt)
+    number = request.POST.get("page", "")
+    back = reverse("my_log") + (f"?page={number}" if number.isdigit() and len(number) < 7 else "")
     return perform(
         request,
         lysglimt_mark,
         actor=request.user,
         entry=entry,
         success=_("Marked as a lysglimt."),
-        then=_home_url("lysglimt"),
+        then=f"{back}#entry-{entry.pk}",
     )
 
 

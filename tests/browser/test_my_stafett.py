@@ -10,14 +10,25 @@ import pytest
 from playwright.sync_api import expect
 
 from coordination.accounts import sms
-from coordination.models import Consent
+from coordination.models import Consent, RelativeSharing
 from pathways.models import LogEntry
-from tests.pathways.test_my_stafett import build_case, youth_account
+from tests.browser.axe import axe_violations, describe, scrolls_sideways
+from tests.pathways.test_my_stafett import build_case, relative_account, youth_account
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 PHONE = {"width": 360, "height": 740}
+YOUTH_PAGES = (
+    "/min/",
+    "/min/logg/",
+    "/min/individuell-plan/",
+    "/min/samtykker/",
+    "/min/innsyn/",
+    "/min/skriv/",
+    "/min/mine-data/",
+)
+GUARDIAN_PAGES = ("/min/", "/min/individuell-plan/", "/min/mine-data/")
 
 
 @pytest.fixture
@@ -50,6 +61,24 @@ def tab_to(page, locator, limit: int = 150) -> None:
             return
         page.keyboard.press("Tab")
     raise AssertionError(f"Tab never reached {locator}")
+
+
+class _Audit:
+    """axe and the sideways-scroll check on each page; what fails is collected, not raised at once."""
+
+    def __init__(self, page):
+        self.page = page
+        self.failures: list[str] = []
+
+    def check_url(self, live_server, url: str) -> None:
+        response = self.page.goto(f"{live_server.url}{url}")
+        if response.status != 200:
+            self.failures.append(f"{url} answered {response.status}")
+            return
+        if violations := axe_violations(self.page):
+            self.failures.append(f"{url}:\n{describe(violations)}")
+        if scrolls_sideways(self.page):
+            self.failures.append(f"{url} scrolls sideways")
 
 
 def _no_sideways_scroll(page) -> None:
@@ -124,7 +153,41 @@ def test_a_youth_on_a_phone_with_the_keyboard_only(phone_page, live_server, cast
     _screenshot(page, "who-has-looked.png")
 
     # The other youth pages do not scroll sideways either.
-    for url in ("/min/skriv/", "/min/logg-inn/"):
+    for url in ("/min/logg/", "/min/skriv/", "/min/logg-inn/"):
         page.goto(f"{live_server.url}{url}")
         _no_sideways_scroll(page)
     assert youth_user.pk
+
+
+def _sign_in_with_a_code(page, live_server, user) -> None:
+    """Min Stafett's own login: the mobile number, then the code from the SMS."""
+    page.goto(f"{live_server.url}/min/logg-inn/")
+    page.get_by_label("Mobilnummeret eller e-posten din").fill(user.phone)
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("heading", name="Skriv inn koden")).to_be_visible()
+    page.get_by_label("Koden du fikk").fill(re.search(r"\b(\d{6})\b", sms.outbox[-1]["text"]).group(1))
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("navigation", name="Min Stafett")).to_be_visible()
+
+
+def test_every_youth_and_guardian_page_passes_axe_at_phone_width(phone_page, live_server, cast):
+    """axe's WCAG 2.1 A/AA rules and no sideways scroll on every page of Min Stafett, as the youth
+    and as a guardian, with a case that fills every section."""
+    page = phone_page
+    youth_user = youth_account(cast.youth)
+    build_case(cast)
+    relative = relative_account(cast.youth, cast.holder)
+    RelativeSharing.objects.update_or_create(
+        relative=relative, defaults={"plan": True, "meetings": True, "transitions": True}
+    )
+    guardian = relative.account
+    audit = _Audit(page)
+    audit.check_url(live_server, "/min/logg-inn/")
+    _sign_in_with_a_code(page, live_server, youth_user)
+    for url in YOUTH_PAGES:
+        audit.check_url(live_server, url)
+    page.context.clear_cookies()
+    _sign_in_with_a_code(page, live_server, guardian)
+    for url in GUARDIAN_PAGES:
+        audit.check_url(live_server, url)
+    assert not audit.failures, "\n\n".join(audit.failures)

@@ -153,9 +153,12 @@ def test_the_youth_reads_their_plan_in_plain_words_lysglimt_first(cast, youth_us
         "mailto:kari@kommune.no",
         "Du fyller 18.",
         "Voksenpsykiatrien",
-        "Samtale om timeplanen.",
     ):
         assert text in html, text
+    # The log has a page of its own, linked from the plan.
+    assert 'href="/min/logg/"' in html and "Samtale om timeplanen." not in html
+    log = client.get("/min/logg/").content.decode()
+    assert "Samtale om timeplanen." in log and "Sara møtte opp på skolen hele uka." in log
     # Lysglimt come first, the stafettholder first on the team.
     assert html.index("Sara møtte opp på skolen hele uka.") < html.index("Jeg vil sove bedre om natta")
     team = html[html.index('id="team-heading"') :]
@@ -186,7 +189,7 @@ def test_youth_visible_content_excludes_withheld_entries_and_nothing_else(cast, 
     seen = ""
     sign_in(client, youth_user)
     for number in (1, 2):
-        seen += client.get(f"/min/?page={number}").content.decode()
+        seen += client.get(f"/min/logg/?page={number}").content.decode()
     missing = [text for entry, text in texts if text not in seen and entry != withheld]
     assert missing == []
     assert withheld_text not in seen
@@ -213,8 +216,13 @@ def test_lysglimt_a_note_and_a_mark(cast, youth_user, case, client):
     client.post("/min/lysglimt/", {"text": "Jeg var på trening to ganger!"})
     note = LogEntry.objects.get(kind="lysglimt")
     assert Lysglimt.objects.filter(entry=note, marked_by=youth_user).exists()
-    client.post(f"/min/logg/{case['other'].pk}/lysglimt/")
+    # Marked on the second page of the log, the youth is sent back to that page, at that entry.
+    response = client.post(f"/min/logg/{case['other'].pk}/lysglimt/", {"page": "2"})
+    assert response.url == f"/min/logg/?page=2#entry-{case['other'].pk}"
     assert Lysglimt.objects.filter(entry=case["other"], marked_by=youth_user).exists()
+    # A page number that is no number is dropped, not sent on.
+    response = client.post(f"/min/logg/{note.pk}/lysglimt/", {"page": "2#x?"})
+    assert response.url == f"/min/logg/#entry-{note.pk}"
     html = client.get("/min/").content.decode()
     lysglimt = html[html.index('id="lysglimt"') : html.index('id="goals-heading"')]
     assert "Jeg var på trening to ganger!" in lysglimt and "Samtale om timeplanen." in lysglimt
@@ -406,7 +414,7 @@ def test_a_relative_has_no_consent_log_or_writing_pages(cast, youth_user, client
     guardian = relative_account(cast.youth, cast.holder)
     sign_in(client, guardian.account)
     assert client.get("/min/").status_code == 200
-    for url in ("/min/samtykker/", "/min/innsyn/", "/min/skriv/"):
+    for url in ("/min/logg/", "/min/samtykker/", "/min/innsyn/", "/min/skriv/"):
         assert client.get(url).status_code == 404, url
     assert client.post("/min/skriv/melding/", {"text": "Hei"}).status_code == 404
     assert client.post("/min/lysglimt/", {"text": "Hei"}).status_code == 403
