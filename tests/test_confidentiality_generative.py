@@ -34,8 +34,10 @@ from hypothesis import strategies as st
 from coordination.models import Relative, RelativeSharing, Sector, TeamMembership
 from coordination.services.consents import consent_event_record, consent_record
 from coordination.services.emergency import emergency_access_start
+from coordination.services.handovers import handover_request
 from coordination.services.team import relative_add, team_member_end
-from pathways.models import LogEntry
+from pathways import sweep
+from pathways.models import LogEntry, Reminder
 from pathways.services.levels import level_change
 from pathways.services.log import log_entry_append, log_entry_correct
 from pathways.services.meetings import meeting_create, meeting_record_minutes
@@ -71,7 +73,9 @@ PLAN, MEETINGS, TRANSITIONS, LOG, OTHER, CONSENT = (
 class Text:
     token: str
     youth: str  # "y" or "z"
-    kind: str  # goal, action, evaluation, entry, minutes, meeting, level, transition, relative, purpose
+    # goal, action, evaluation, entry, minutes, meeting, level, transition, relative, purpose; or the
+    # youth's name (not content, but that the youth exists: README rules 1, 5, 6)
+    kind: str
     category: str
     agency: str  # the agency it was written for ("A", "B", "C")
     part: str
@@ -100,6 +104,7 @@ class World:
     youth_age: int = 16
     guardian_kept: set = field(default_factory=set)
     guardian_sharing: dict | None = None
+    handover_to: str | None = None  # who the stafettholder asked to take the baton (pending)
 
 
 def covered(world: World, youth: str, agency: str) -> set[str]:
@@ -126,11 +131,17 @@ def staff_sees_youth(world: World, person: str, youth: str) -> bool:
 
 def staff_sees_text(world: World, person: str, text: Text) -> bool:
     """README rule 3: a covered category, or written for the person's agency (now); consent texts
-    only for those who manage consent (the stafettholder)."""
+    only for those who manage consent (the stafettholder). A youth's name (rules 1, 5 and 6): those
+    who see the youth, and the team lead of an agency on the youth's team (the holder's agency A is
+    on both teams), who also gets the escalations about the holder's youths."""
+    if text.kind == "name":
+        return person == "lead" or staff_sees_youth(world, person, text.youth)
     if not staff_sees_youth(world, person, text.youth):
         return False
     if text.kind == "purpose":
         return person == world.holder[text.youth]
+    if text.kind == "handover":
+        return person in (world.holder[text.youth], world.handover_to)
     if (person, text.youth) in world.emergency:
         return True
     agency = world.agency_of[person]
@@ -154,6 +165,8 @@ def guardian_view(world: World) -> tuple[set[str], set[str]]:
 
 
 def guardian_sees_text(world: World, text: Text) -> bool:
+    if text.kind == "name":
+        return text.youth == "y"
     parts, categories = guardian_view(world)
     if text.youth != "y" or text.category not in categories:
         return False
@@ -194,6 +207,7 @@ world_spec = st.fixed_dictionaries(
         "mover_moves": st.booleans(),
         "c_leaves": st.booleans(),
         "emergency": st.sampled_from([None, "b", "c", "mover"]),
+        "handover_to": st.sampled_from([None, "b", "c", "mover"]),
         "age": st.sampled_from([14, 17]),
         "kept": st.sets(st.sampled_from(CATEGORIES), max_size=3),
         "sharing": st.one_of(
@@ -229,9 +243,12 @@ class Builder:
             for person, agency in letter.items()
         }
         born = TODAY.replace(year=TODAY.year - spec["age"]) - datetime.timedelta(days=30)
+        # Each youth's first name carries a token: wherever it is printed, the oracle must allow it.
+        names = {"y": Text(self.token(), "y", "name", "general", "A", OTHER)}
+        names["z"] = Text(self.token(), "z", "name", "general", "B", OTHER)
         self.youths = {
-            "y": factories.youth(holder=self.users["holder"], birth_date=born),
-            "z": factories.youth(holder=self.users["zholder"], birth_date=born),
+            key: factories.youth(holder=self.users[holder], birth_date=born, first_name=names[key].token)
+            for key, holder in (("y", "holder"), ("z", "zholder"))
         }
         self.world = World(
             agency_of=dict(letter),
@@ -240,6 +257,8 @@ class Builder:
             origin={"y": "A", "z": "B"},
             youth_age=spec["age"],
         )
+        self.names = names
+        self.world.texts += names.values()
         factories.add_member(self.youths["z"], self.users["holder"])
         for person in sorted(spec["members"]):
             factories.add_member(self.youths["y"], self.users[person])
@@ -439,6 +458,18 @@ class Builder:
 
     def after(self):
         spec, world = self.spec, self.world
+        self.handover = None
+        target = spec["handover_to"]
+        if target is not None and target in world.team["y"]:
+            # README rule 3: a handover note is seen by the two people it is between.
+            note = self.text("y", "handover", "general", "holder", OTHER)
+            self.handover = handover_request(
+                actor=self.users["holder"],
+                youth=self.youths["y"],
+                to_user=self.users[target],
+                note=f"Overlevering {note.token}",
+            )
+            world.handover_to = target
         if spec["mover_moves"]:
             mover = self.users["mover"]
             mover.agency = self.agencies["C"]
@@ -456,6 +487,11 @@ class Builder:
                 actor=self.users[person], youth=self.youths["y"], reason="Akutt bekymring for Sara"
             )
             world.emergency.add((person, "y"))
+        # The reminder sweep, as it runs days and weeks on: evaluations fall due, contact lapses, and
+        # reminders escalate to the stafettholder and the team leads (README rule 6). The pages are
+        # read today; the inbox keeps what the reader may still see.
+        for days in (12, 40, 90):
+            sweep.run(now=NOW + datetime.timedelta(days=days))
         youth = self.youths["y"]
         self.youth_user = youth_account(youth)
         self.guardian = Relative.objects.create(
@@ -517,6 +553,9 @@ def _staff_listed(world: World, path: str, person: str, youth: str, allowed: set
         "team/": lambda t: t.kind == "relative",
         "samtykke/": lambda t: t.kind == "purpose",
     }
+    if path.startswith("stafett/"):
+        # The answer page of a handover shows its note to the one asked (and answers 404 to the rest).
+        return {t.token for t in texts if t.kind == "handover" and person == world.handover_to}
     if path == "overganger/":
         # The table shows where from and where to (the note is on the overview and the youth's page).
         ordered = [t for t in world.texts if t.kind == "transition" and t.youth == youth]
@@ -554,7 +593,10 @@ def check_world(builder: Builder, look: dict) -> None:
                 t.token for t in world.texts if t.youth == youth_key and staff_sees_text(world, person, t)
             }
             sees = staff_sees_youth(world, person, youth_key)
-            for path in ("", *look["pages"]) if youth_key == "y" else ("", "logg/"):
+            paths = ("", *look["pages"]) if youth_key == "y" else ("", "logg/")
+            if youth_key == "y" and builder.handover is not None:
+                paths += (f"stafett/{builder.handover.pk}/svar/",)
+            for path in paths:
                 url = f"/ungdommer/{youth.pk}/{path}"
                 response = client.get(url)
                 assert response.status_code != 500
@@ -567,17 +609,26 @@ def check_world(builder: Builder, look: dict) -> None:
                 _expect(world, url, allowed, shown, who)
                 if youth_key == "y" and not (path == "logg/" and builder.log_count > 30):
                     _complete(world, url, shown, _staff_listed(world, path, person, youth_key, allowed), who)
-        for url in look["own"]:
+        # The team lead's pages are facts, never content: names at most.
+        names = {t.token for t in world.texts if t.kind == "name" and staff_sees_text(world, person, t)}
+        for url in dict.fromkeys(("/innboks/", *look["own"])):  # the inbox always: reminders are in it
             response = client.get(url)
             assert response.status_code in (200, 404), (url, response.status_code)
-            _expect(world, url, everything if url != "/teamleder/" else set(), _tokens(response), who)
+            shown = _tokens(response)
+            _expect(world, url, everything if url != "/teamleder/" else names, shown, who)
+            if url == "/innboks/":
+                # Completeness: a reminder about a youth the reader sees is in their inbox.
+                for key, youth in builder.youths.items():
+                    reminded = Reminder.objects.filter(recipient=user, lapse__youth=youth).exists()
+                    if reminded and staff_sees_youth(world, person, key):
+                        _complete(world, url, shown, {builder.names[key].token}, who)
             if url == "/teamleder/" and response.status_code == 200:
                 for link in sorted(
                     set(re.findall(r'href="(/teamleder/liste/[^"]+)"', response.content.decode()))
                 ):
                     listed = client.get(html.unescape(link))
                     assert listed.status_code in (200, 404)
-                    _expect(world, link, set(), _tokens(listed), who)
+                    _expect(world, link, names, _tokens(listed), who)
         _expect(world, "the badge", set(), _tokens(client.get("/innboks/", **BADGE)), who)
         client.logout()
     # The youth and their guardian on their own pages.
