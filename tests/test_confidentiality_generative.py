@@ -36,6 +36,7 @@ from coordination.services.consents import consent_event_record, consent_record
 from coordination.services.emergency import emergency_access_start
 from coordination.services.handovers import handover_request
 from coordination.services.team import relative_add, team_member_end
+from coordination.services.youths import case_close, case_reopen
 from pathways import sweep
 from pathways.models import LogEntry, Reminder
 from pathways.services.levels import level_change
@@ -177,7 +178,17 @@ def guardian_sees_text(world: World, text: Text) -> bool:
 # --- drawing a world --------------------------------------------------------------------------------
 
 PEOPLE = ("holder", "b", "c", "mover")  # on y's team (holder always); "d" outside, "lead" leads A
-CONTENT_KINDS = ("entry", "goal", "meeting", "level", "transition", "relative", "correction", "evaluation")
+CONTENT_KINDS = (
+    "entry",
+    "goal",
+    "meeting",
+    "level",
+    "transition",
+    "relative",
+    "correction",
+    "evaluation",
+    "decision",
+)
 
 consent_spec = st.fixed_dictionaries(
     {
@@ -451,6 +462,26 @@ class Builder:
             name=f"Navn {name.token}",
             relation=f"Rel {relation.token}",
             has_parental_responsibility=False,
+            category=category,
+        )
+
+    def write_decision(self, author, category, withheld):
+        """The stafettholder closes the case and opens it again: two case decisions of the drawn
+        category, written for the holder's agency, each repeated in the log."""
+        youth = self.youths["y"]
+        close, view, reopen = (self.text("y", "decision", category, "holder", OTHER) for _ in range(3))
+        case_close(
+            actor=self.users["holder"],
+            youth=youth,
+            reason="goals_reached",
+            explanation=f"Avslutning {close.token}",
+            youth_view=f"Mitt syn {view.token}",
+            category=category,
+        )
+        case_reopen(
+            actor=self.users["holder"],
+            youth=youth,
+            explanation=f"Gjenåpning {reopen.token}",
             category=category,
         )
 
