@@ -38,7 +38,7 @@ from coordination.services.handovers import handover_request
 from coordination.services.team import relative_add, team_member_end
 from coordination.services.youths import case_close, case_reopen
 from pathways import sweep
-from pathways.models import LogEntry, Reminder
+from pathways.models import Lapse, LogEntry, Reminder, ReminderRule, ReminderStep
 from pathways.services.levels import level_change
 from pathways.services.log import log_entry_append, log_entry_correct
 from pathways.services.meetings import meeting_create, meeting_record_minutes
@@ -489,6 +489,8 @@ class Builder:
 
     def after(self):
         spec, world = self.spec, self.world
+        # A first sweep before anyone moves or leaves: their reminders must go with their access.
+        sweep.run(now=NOW + datetime.timedelta(days=12))
         self.handover = None
         target = spec["handover_to"]
         if target is not None and target in world.team["y"]:
@@ -521,8 +523,22 @@ class Builder:
         # The reminder sweep, as it runs days and weeks on: evaluations fall due, contact lapses, and
         # reminders escalate to the stafettholder and the team leads (README rule 6). The pages are
         # read today; the inbox keeps what the reader may still see.
-        for days in (12, 40, 90):
+        for days in (40, 90):
             sweep.run(now=NOW + datetime.timedelta(days=days))
+        # And a reminder about each youth to every staff member, as if sent while they could still see
+        # it: the inbox must keep exactly those about youths the recipient sees today (rule 6).
+        for youth in self.youths.values():
+            lapse = Lapse.objects.create(
+                rule=ReminderRule.NO_CONTACT,
+                youth=youth,
+                subject_id=youth.pk,
+                reference_date=TODAY - datetime.timedelta(days=999),  # no occurrence the sweep has
+                due_on=TODAY - datetime.timedelta(days=30),
+            )
+            for person in STAFF:
+                Reminder.objects.get_or_create(
+                    lapse=lapse, recipient=self.users[person], defaults={"step": ReminderStep.RESPONSIBLE}
+                )
         youth = self.youths["y"]
         self.youth_user = youth_account(youth)
         self.guardian = Relative.objects.create(
