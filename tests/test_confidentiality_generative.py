@@ -3,9 +3,11 @@
 Hypothesis draws a world: agencies, a youth with a team (and a second youth held elsewhere), consents
 with gaps, expiries, withdrawals and category scopes, content of every kind and category written by
 the members (log entries and corrections, goals, actions, evaluations, meetings with agenda and minutes,
-level-change reasons, transitions, relatives, consent purposes), entries kept from the youth, a member
-who moves to another agency, a member who leaves the team, emergency access. It is built through the
-services at a frozen time. Every text carries a unique token, so it can be found in HTML.
+level-change reasons, transitions, relatives, consent purposes, case decisions, a handover's note),
+entries kept from the youth, a member who moves to another agency, a member who leaves the team,
+emergency access, and the reminder sweep weeks on (with a reminder about each youth to everyone). It is
+built through the services at a frozen time. Every text carries a unique token, and so does each
+youth's first name (that a youth exists is itself confidential), so it can be found in HTML.
 
 Then every person (staff of each agency, on and off the team, a team lead, the youth, a guardian) opens
 every page of both youths and their own lists (overview, plan, log, meetings, transitions, levels,
