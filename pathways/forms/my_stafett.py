@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from coordination.models import InformationCategory
 from coordination.web.forms import StyledForm
-from pathways.selectors.my_stafett import CATEGORY_WORDS
+from pathways.selectors.plain_words import CATEGORY_WORDS
 
 MAX_TEXT = 4000
 

@@ -24,6 +24,7 @@ from pathways.forms.my_stafett import (
     WithdrawForm,
 )
 from pathways.selectors import my_stafett as selectors
+from pathways.selectors import plain_words
 from pathways.services.voice import (
     evaluation_view_add,
     goal_suggest,
@@ -95,7 +96,8 @@ def home(request: HttpRequest) -> HttpResponse:
     if access.sees("transitions"):
         transitions = selectors.my_transitions(access)
         for transition in transitions:
-            transition.words = selectors.TRANSITION_WORDS.get(transition.kind, transition.get_kind_display())
+            words = plain_words.TRANSITION_WORDS
+            transition.words = words.get(transition.kind, transition.get_kind_display())
         context["transitions"] = transitions
     return render_page(request, "pathways/my_stafett/home.html", context)
 
@@ -197,13 +199,13 @@ def consents(request: HttpRequest) -> HttpResponse:
     my_consents = selectors.my_consents(access)
     for consent in my_consents:
         consent.agencies = [
-            (agency, [selectors.CATEGORY_WORDS[category] for category in categories])
+            (agency, [plain_words.CATEGORY_WORDS[category] for category in categories])
             for agency, categories in consent.by_agency.items()
         ]
-        consent.words = selectors.CONSENT_STATE_WORDS.get(consent.state, consent.get_state_display())
-        consent.giver_words = selectors.GIVER_WORDS.get(consent.given_by, "")
+        consent.words = plain_words.CONSENT_STATE_WORDS.get(consent.state, consent.get_state_display())
+        consent.giver_words = plain_words.GIVER_WORDS.get(consent.given_by, "")
         consent.history = [
-            (event, selectors.CONSENT_EVENT_WORDS.get(event.kind, event.get_kind_display()))
+            (event, plain_words.CONSENT_EVENT_WORDS.get(event.kind, event.get_kind_display()))
             for event in consent.events.all()
         ]
         consent.withdraw_form = WithdrawForm(auto_id=f"id_withdraw_{consent.pk}_%s")
@@ -216,7 +218,7 @@ def consents(request: HttpRequest) -> HttpResponse:
         access,
         consents=my_consents,
         relatives=relatives,
-        age_rule=selectors.age_rule_in_plain_words(access.youth.age),
+        age_rule=plain_words.age_rule_in_plain_words(access.youth.age),
         change_form=ChangeWishForm(auto_id="id_change_any_%s"),
     )
     return render_page(request, "pathways/my_stafett/consents.html", context)
@@ -298,7 +300,7 @@ def access_log(request: HttpRequest) -> HttpResponse:
     access = _youth_access(request, "access_log")
     page = paginate(request, selectors.who_has_looked(access), "access_log")
     for row in page.object_list:
-        row.words = selectors.looked_in_plain_words(row)
+        row.words = plain_words.looked_in_plain_words(row)
     return render_page(request, "pathways/my_stafett/access_log.html", _context(access, page=page))
 
 
