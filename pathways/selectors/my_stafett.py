@@ -85,23 +85,26 @@ def my_next_steps(access: CitizenAccess) -> QuerySet[Action]:
 EVALUATIONS_SHOWN = 10
 
 
+def _newest_evaluations(access: CitizenAccess) -> QuerySet[Evaluation]:
+    return Evaluation.objects.visible_to(access).order_by("-evaluated_at", "-id")
+
+
 @citizen_read
 def _latest_evaluations(access: CitizenAccess) -> QuerySet[Evaluation]:
     return (
-        Evaluation.objects.visible_to(access)
+        _newest_evaluations(access)
         .with_related(access, "action")
-        .select_related("action__responsible")
-        .order_by("-evaluated_at", "-id")[:EVALUATIONS_SHOWN]
+        .select_related("action__responsible")[:EVALUATIONS_SHOWN]
     )
 
 
 @citizen_read
 def _views_on_latest_evaluations(access: CitizenAccess) -> QuerySet[LogEntry]:
-    """The youth's own views added to the evaluations `_latest_evaluations` reads."""
-    latest = Evaluation.objects.visible_to(access).order_by("-evaluated_at", "-id").values("id")
+    """The youth's own views added to the evaluations `_latest_evaluations` reads (the same rows)."""
+    latest = _newest_evaluations(access).values("id")[:EVALUATIONS_SHOWN]
     return (
         LogEntry.objects.visible_to(access)
-        .filter(kind=LogEntryKind.YOUTH_VIEW, evaluation__in=latest[:EVALUATIONS_SHOWN])
+        .filter(kind=LogEntryKind.YOUTH_VIEW, evaluation__in=latest)
         .order_by("occurred_at", "id")
     )
 

@@ -6,7 +6,6 @@ from django.utils.translation import gettext_lazy as _
 
 from coordination.models import AccessLogEntry
 
-# Plain words ------------------------------------------------------------------------------------------
 # What a row of the access log means, for a 13-year-old: (opened/looked, changed).
 _LOOKED = {
     "archive_export": (

@@ -155,7 +155,9 @@ def lysglimt_entry(request: HttpRequest, entry_id: int) -> HttpResponse:
     entry = selectors.log_entry_get(access, entry_id)
     require(access.may.mark_lysglimt)
     number = request.POST.get("page", "")
-    back = reverse("my_log") + (f"?page={number}" if number.isdigit() and len(number) < 7 else "")
+    # Passed on only as ASCII digits ("²" is a digit to str.isdigit): the rest is dropped.
+    plain = number.isascii() and number.isdigit() and len(number) < 7
+    back = reverse("my_log") + (f"?page={number}" if plain else "")
     return perform(
         request,
         lysglimt_mark,

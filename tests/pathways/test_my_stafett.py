@@ -221,8 +221,9 @@ def test_lysglimt_a_note_and_a_mark(cast, youth_user, case, client):
     assert response.url == f"/min/logg/?page=2#entry-{case['other'].pk}"
     assert Lysglimt.objects.filter(entry=case["other"], marked_by=youth_user).exists()
     # A page number that is no number is dropped, not sent on.
-    response = client.post(f"/min/logg/{note.pk}/lysglimt/", {"page": "2#x?"})
-    assert response.url == f"/min/logg/#entry-{note.pk}"
+    for hostile in ("2#x?", "²", "9" * 40):
+        response = client.post(f"/min/logg/{note.pk}/lysglimt/", {"page": hostile})
+        assert response.url == f"/min/logg/#entry-{note.pk}", hostile
     html = client.get("/min/").content.decode()
     lysglimt = html[html.index('id="lysglimt"') : html.index('id="goals-heading"')]
     assert "Jeg var på trening to ganger!" in lysglimt and "Samtale om timeplanen." in lysglimt
